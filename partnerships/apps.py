@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnershipsConfig(AppConfig):
+    name = "partnerships"
+    verbose_name = _("Partner cities")
+
+    def ready(self):
+        from ludwigsburg_intl import areas
+        from ludwigsburg_intl.models import Area
+
+        areas.register(
+            areas.AreaSection(
+                key=Area.PARTNERSHIPS,
+                title=_("Partner cities"),
+                description=_("Ludwigsburg's six twin towns: history, current exchange and how to join in."),
+                index_url_name="partnerships:index",
+                order=10,
+            )
+        )

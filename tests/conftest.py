@@ -1,0 +1,95 @@
+"""Shared fixtures: language reset, demo content, headless Chromium with axe-core."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    translation.activate("de")
+    yield
+    translation.activate("de")
+
+
+@pytest.fixture
+def demo_content(db):
+    """The demo content exactly as `make run` loads it."""
+    call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_user(
+        "redaktion", "redaktion@example.org", "pw-for-tests", is_staff=True, is_superuser=True
+    )
+    client.force_login(user)
+    return client
+
+
+# --- Browser tests -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def _playwright():
+    # Playwright's sync API runs an event loop; Django's ORM is used synchronously alongside it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package.")
+    browser = _playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ],
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def live_demo(live_server, transactional_db):
+    """A live server with the demo content, for browser tests."""
+    call_command("load_demo_content", verbosity=0)
+    return live_server
+
+
+def assert_no_axe_violations(page, context=None):
+    """Run axe-core on the page and fail with a readable report on any violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=context)
+    violations = results.response.get("violations", [])
+    if violations:
+        lines = [f"axe: {len(violations)} violation(s) on {page.url}"]
+        for v in violations:
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+            for node in v["nodes"][:5]:
+                lines.append(f"    {node['target']}: {node.get('failureSummary', '')[:300]}")
+        pytest.fail("\n".join(lines))
