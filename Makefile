@@ -67,8 +67,8 @@ messages: install
 lint: install
 	$(PY) -m ruff check .
 
-bench: demo
-	$(PY) manage.py run_benchmarks
+bench: install compilemessages
+	$(PY) manage.py benchmark_climate
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -149,3 +149,25 @@ def iso_date(value):
 @register.filter
 def startswith(value, prefix):
     return str(value).startswith(str(prefix))
+
+
+@register.filter
+def euro(amount, decimals=None):
+    """An amount of money the local way: "270.000 €" in German, "€270,000" in English.
+
+    Cents are shown only where the amount has them (or when ``decimals`` is given).
+    """
+    from decimal import Decimal, InvalidOperation
+
+    if amount is None or amount == "":
+        return ""
+    try:
+        value = Decimal(amount)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    if decimals is None:
+        decimals = 0 if value == value.to_integral_value() else 2
+    number = formats.number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+    if (get_language() or "de").startswith("en"):
+        return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
+    return f"{number}\u00a0€"
