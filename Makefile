@@ -61,7 +61,7 @@ messages: install
 	done
 	@# English is the source language: every English entry is its own msgid.
 	for po in $$(find . -path ./.venv -prune -o -path '*/locale/en/LC_MESSAGES/django.po' -print); do \
-	  msgen --no-wrap -o "$$po" "$$po"; \
+	  msgen --no-wrap "$$po" | msgattrib --no-wrap --clear-fuzzy -o "$$po"; \
 	done
 
 lint: install

@@ -278,7 +278,8 @@ class SitePage(Publishable):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = models.TextField(
         _("text"),
-        help_text=_("Plain text. An empty line starts a new paragraph; a line starting with '## ' is a heading."),
+        help_text=_("Plain text. An empty line starts a new paragraph; a line starting with '## ' is a "
+            "heading; lines starting with '- ' form a list."),
     )
     show_in_footer = models.BooleanField(_("link in footer"), default=True)
     footer_order = models.PositiveSmallIntegerField(_("order in footer"), default=0)

@@ -124,7 +124,8 @@ def event_when(event):
         else:
             text = f"{text} – {_date(end, 'DATE_FORMAT')}, {_date(end, 'TIME_FORMAT')}"
     if event.time_zone != settings.TIME_ZONE:
-        text = f"{text} ({_('local time')} {event.time_zone})"
+        local_time = _("local time")
+        text = f"{text} ({local_time} {event.time_zone})"
     return text
 
 
