@@ -1,0 +1,239 @@
+"""Two languages: German default, English second, same page in both, honest fallbacks."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext, override
+
+from tests.factories import EventFactory, SitePageFactory
+
+pytestmark = pytest.mark.django_db
+
+REPO = Path(settings.BASE_DIR)
+FALLBACK_NOTICE = "This text is not yet available in English; it is shown in German."
+
+
+def url_in(language, name, **kwargs):
+    with override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def test_german_is_the_default_language():
+    assert settings.LANGUAGE_CODE == "de"
+    assert [code for code, _name in settings.LANGUAGES] == ["de", "en"]
+    assert settings.MODELTRANSLATION_DEFAULT_LANGUAGE == "de"
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"),
+    [
+        ("en", "/en/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("en-US,de;q=0.5", "/en/"),
+        ("de-DE,de;q=0.9,en;q=0.8", "/de/"),
+        ("fr", "/de/"),
+        ("fr-FR,fr;q=0.9", "/de/"),
+        ("tlh", "/de/"),
+        ("", "/de/"),
+        (None, "/de/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, accept, target):
+    headers = {} if accept is None else {"Accept-Language": accept}
+    response = client.get("/", headers=headers)
+    assert response.status_code in (301, 302)
+    assert response["Location"] == target
+    assert not response.cookies
+
+
+def test_root_redirect_does_not_stick_to_a_cookie(client):
+    # Even a stale language cookie from elsewhere does not outrank the URL.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert client.get("/de/").status_code == 200
+    assert client.get("/de/").context["LANGUAGE_CODE"] == "de"
+
+
+def test_url_words_are_translated():
+    assert url_in("de", "calendar:upcoming") == "/de/termine/"
+    assert url_in("en", "calendar:upcoming") == "/en/calendar/"
+    assert url_in("de", "pages:page", slug="impressum") == "/de/seiten/impressum/"
+    assert url_in("en", "pages:page", slug="impressum") == "/en/pages/impressum/"
+    assert url_in("de", "calendar:past") == "/de/termine/archiv/"
+    assert url_in("en", "calendar:past") == "/en/calendar/archive/"
+
+
+def test_german_url_words_are_ascii_lowercase():
+    for name in ("calendar:upcoming", "calendar:past", "calendar:ical"):
+        url = url_in("de", name)
+        assert url == url.lower() and url.isascii(), url
+
+
+def _switch_links(html):
+    """The links of the language switch as {hreflang: (href, attributes)}."""
+    nav = re.search(r'<nav class="language-switch".*?</nav>', html, re.S)
+    assert nav, "no language switch on the page"
+    links = {}
+    for tag in re.findall(r"<a [^>]*>", nav.group(0)):
+        attrs = dict(re.findall(r'([a-z-]+)="([^"]*)"', tag))
+        links[attrs["hreflang"]] = attrs
+    return links
+
+
+def _alternates(html):
+    return {
+        m.group(1): m.group(2)
+        for m in re.finditer(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)
+    }
+
+
+@pytest.fixture
+def pages():
+    """(url name, kwargs) of every core page, with an event and a site page to show."""
+    event = EventFactory(title_de="Bürgerfest", title_en="Citizens' festival")
+    page = SitePageFactory(slug="impressum", title_de="Impressum", title_en="Legal notice")
+    return [
+        ("home", {}),
+        ("calendar:upcoming", {}),
+        ("calendar:past", {}),
+        ("calendar:event-detail", {"pk": event.pk}),
+        ("pages:page", {"slug": page.slug}),
+    ]
+
+
+@pytest.mark.parametrize(("language", "other"), [("de", "en"), ("en", "de")])
+def test_language_switch_links_to_the_same_page(client, pages, language, other):
+    for name, kwargs in pages:
+        here, there = url_in(language, name, **kwargs), url_in(other, name, **kwargs)
+        response = client.get(here)
+        assert response.status_code == 200, here
+        html = response.content.decode()
+        assert re.search(rf'<html lang="{language}"', html), here
+
+        links = _switch_links(html)
+        assert set(links) == {"de", "en"}
+        assert links[other]["href"] == there
+        assert links[other]["lang"] == other
+        assert "aria-current" not in links[other]
+        assert links[language]["href"] == here
+        assert links[language]["lang"] == language
+        assert links[language].get("aria-current") in ("true", "page")
+
+        alternates = _alternates(html)
+        assert alternates == {
+            "de": f"http://testserver{url_in('de', name, **kwargs)}",
+            "en": f"http://testserver{url_in('en', name, **kwargs)}",
+        }, here
+        assert not response.cookies, here
+
+
+def test_language_switch_keeps_the_query_string(client):
+    response = client.get(url_in("de", "calendar:upcoming"), {"area": "climate"})
+    links = _switch_links(response.content.decode())
+    assert links["en"]["href"] == url_in("en", "calendar:upcoming") + "?area=climate"
+
+
+def test_following_the_switch_sets_no_cookie_and_changes_language(client):
+    response = client.get(url_in("de", "calendar:upcoming"))
+    english = _switch_links(response.content.decode())["en"]["href"]
+    response = client.get(english)
+    assert response.status_code == 200
+    assert response.context["LANGUAGE_CODE"] == "en"
+    assert not response.cookies
+    assert not client.cookies
+    # Going back to a German URL shows German again: nothing was remembered.
+    assert client.get(url_in("de", "home")).context["LANGUAGE_CODE"] == "de"
+
+
+def test_interface_strings_are_translated(client):
+    html_de = client.get(url_in("de", "home")).content.decode()
+    html_en = client.get(url_in("en", "home")).content.decode()
+    with override("de"):
+        skip_de = gettext("Skip to content")
+    assert skip_de != "Skip to content", "German translation of the frame is missing"
+    assert skip_de in html_de
+    assert "Skip to content" in html_en
+
+
+def test_missing_english_text_falls_back_to_german_marked_and_noticed(client):
+    page = SitePageFactory(
+        slug="nur-deutsch",
+        title_de="Nur auf Deutsch",
+        title_en="",
+        summary_en="",
+        body_de="## Überblick\nDieser Text existiert nur auf Deutsch.",
+        body_en="",
+    )
+    html = client.get(url_in("en", "pages:page", slug=page.slug)).content.decode()
+    assert '<html lang="en"' in html
+
+    h1 = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert re.search(r'<span lang="de">\s*Nur auf Deutsch\s*</span>', h1), h1
+    assert FALLBACK_NOTICE in html
+    body = re.search(r'<div class="prose" lang="de">(.*?)</div>', html, re.S)
+    assert body, "the German body is not marked lang=de"
+    assert "Dieser Text existiert nur auf Deutsch." in body.group(1)
+
+    # The German page shows the same text without notice or extra lang marks.
+    html_de = client.get(url_in("de", "pages:page", slug=page.slug)).content.decode()
+    assert FALLBACK_NOTICE not in html_de
+    assert '<span lang="de">' not in html_de
+    with override("de"):
+        assert gettext(FALLBACK_NOTICE) not in html_de
+
+
+def test_event_without_english_title_shows_german_heading(client):
+    event = EventFactory(title_de="Sommerfest", title_en="", description_en="", place_en="")
+    html = client.get(url_in("en", "calendar:event-detail", pk=event.pk)).content.decode()
+    h1 = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert '<span lang="de">Sommerfest</span>' in h1
+    assert FALLBACK_NOTICE in html
+    # The list shows the German title, marked, too.
+    listing = client.get(url_in("en", "calendar:upcoming")).content.decode()
+    assert '<span lang="de">Sommerfest</span>' in listing
+
+
+def test_no_empty_heading_anywhere(client, pages):
+    event = EventFactory(title_en="", description_en="")
+    page = SitePageFactory(slug="leer", title_en="", body_en="", show_in_footer=True)
+    pages += [("calendar:event-detail", {"pk": event.pk}), ("pages:page", {"slug": page.slug})]
+    for language in ("de", "en"):
+        for name, kwargs in pages:
+            html = client.get(url_in(language, name, **kwargs)).content.decode()
+            for level, inner in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S):
+                text = re.sub(r"<[^>]+>", "", inner).strip()
+                assert text, f"empty h{level} on {url_in(language, name, **kwargs)}"
+
+
+# --- The .po files are complete ---------------------------------------------------------------
+
+
+def _po_files():
+    return sorted(
+        p
+        for p in REPO.rglob("locale/*/LC_MESSAGES/django.po")
+        if ".venv" not in p.parts and "var" not in p.parts
+    )
+
+
+def test_every_po_file_is_complete():
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("msgfmt (gettext) is not installed")
+    files = _po_files()
+    assert any(p.parts[-4:-2] == ("locale", "de") for p in files)
+    problems = []
+    for po in files:
+        result = subprocess.run(
+            [msgfmt, "--check-format", "--statistics", "-o", "/dev/null", str(po)],
+            capture_output=True,
+            text=True,
+        )
+        stats = result.stderr.strip()
+        if result.returncode or "untranslated" in stats or "fuzzy" in stats:
+            problems.append(f"{po.relative_to(REPO)}: {stats}")
+    assert not problems, "\n".join(problems)
