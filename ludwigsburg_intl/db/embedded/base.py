@@ -1,3 +1,5 @@
+import signal
+import sys
 import threading
 import warnings
 from pathlib import Path
@@ -35,7 +37,16 @@ def ensure_server(pgdata: str, database: str) -> str:
             if not exists:
                 conn.execute(f'CREATE DATABASE "{database}"')
         _socket_dirs[pgdata] = socket_dir
+        _exit_cleanly_on_sigterm()
         return socket_dir
+
+
+def _exit_cleanly_on_sigterm():
+    """Let SIGTERM run the atexit hook that stops the embedded server (Python skips it otherwise)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
