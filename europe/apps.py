@@ -10,12 +10,20 @@ class EuropeConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
+        from . import signals  # noqa: F401  (connects the calendar sync of call deadlines)
+        from .teasers import latest, tagged_with_sdg
+
         areas.register(
             areas.AreaSection(
                 key=Area.EUROPE,
                 title=_("Europe"),
-                description=_("How Ludwigsburg works with and in the European Union: funding, networks, participation."),
+                description=_(
+                    "How Ludwigsburg works with and in the European Union: funding, networks, "
+                    "participation."
+                ),
                 index_url_name="europe:index",
                 order=30,
+                latest=latest,
+                tagged_with_sdg=tagged_with_sdg,
             )
         )

@@ -1,0 +1,44 @@
+"""The Europe area on shared pages: the home page's latest items and the SDG pages."""
+
+from django.utils.translation import gettext as _
+
+from ludwigsburg_intl.areas import Teaser
+from ludwigsburg_intl.translation_fallback import translated
+
+from .models import FundingCall, WorkField, berlin_today
+
+
+def _call_teaser(call: FundingCall) -> Teaser:
+    title = translated(call, "title")
+    kind = _("Funding call (example)") if call.is_example else _("Funding call")
+    return Teaser(
+        title=title,
+        url=call.get_absolute_url(),
+        kind=kind,
+        summary=translated(call, "summary"),
+        lang=title.lang if title.is_fallback else None,
+    )
+
+
+def _work_field_teaser(field: WorkField) -> Teaser:
+    title = translated(field, "title")
+    return Teaser(
+        title=title,
+        url=field.get_absolute_url(),
+        kind=_("EU work field"),
+        summary=translated(field, "goal"),
+        lang=title.lang if title.is_fallback else None,
+    )
+
+
+def latest(limit: int) -> list[Teaser]:
+    """Calls that can still be applied for, the nearest deadline first (one query)."""
+    calls = FundingCall.objects.published().exclude(deadline__lt=berlin_today()).order_by("deadline", "pk")
+    return [_call_teaser(call) for call in calls.select_related("programme")[:limit]]
+
+
+def tagged_with_sdg(goal) -> list[Teaser]:
+    fields = WorkField.objects.published().filter(sdg_goals=goal).distinct()
+    calls = FundingCall.objects.published().filter(sdg_goals=goal).distinct()
+    return [_work_field_teaser(f) for f in fields] + [_call_teaser(c) for c in calls]
+
