@@ -1,0 +1,183 @@
+"""Crawl the public site with Django's test client and inspect what each page refers to.
+
+Used by tests/test_site.py (every public page) and tests/browser/test_site_axe.py (one page
+per view and language). Not a test module itself.
+"""
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils.translation import override
+
+SKIP_PREFIXES = ("/admin/", "/media/", "/static/")
+LOCAL_HOSTS = {"", "testserver"}
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+class PageParser(HTMLParser):
+    """Collects links, resources, headings and inline code of one HTML page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.resources: list[tuple[str, str]] = []  # (what, url)
+        self.h1_count = 0
+        self.html_lang: str | None = None
+        self.inline_scripts = 0
+        self.style_blocks = 0
+        self.style_attributes = 0
+        self.event_handlers: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        if tag == "h1":
+            self.h1_count += 1
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        for name in ("src", "poster", "data"):
+            if attrs.get(name) and tag != "a":
+                self.resources.append((f"<{tag} {name}>", attrs[name]))
+        if attrs.get("srcset"):
+            for candidate in attrs["srcset"].split(","):
+                if candidate.strip():
+                    self.resources.append((f"<{tag} srcset>", candidate.strip().split()[0]))
+        if tag == "link" and attrs.get("href"):
+            self.resources.append((f"<link rel={attrs.get('rel')}>", attrs["href"]))
+        if tag == "form":
+            self.resources.append(("<form action>", attrs.get("action") or ""))
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.resources.append(("<meta refresh>", attrs.get("content", "")))
+        if attrs.get("style") is not None:
+            self.style_attributes += 1
+            for url in CSS_URL.findall(attrs["style"]):
+                self.resources.append(("style url()", url))
+        self.event_handlers += [name for name in attrs if name.startswith("on")]
+        if tag == "script" and not attrs.get("src"):
+            self.inline_scripts += 1
+        if tag == "style":
+            self.style_blocks += 1
+            self._in_script = True
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            for url in CSS_URL.findall(data):
+                self.resources.append(("<style> url()", url))
+
+
+def parse_html(text: str) -> PageParser:
+    parser = PageParser()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+def is_other_host(url: str) -> bool:
+    """True if loading ``url`` would contact another host (data: URLs stay local)."""
+    url = url.strip()
+    if not url or url.startswith(("data:", "#")):
+        return False
+    parts = urlsplit(url)
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return parts.scheme not in ("data", "blob")
+    return parts.netloc.split(":")[0] not in LOCAL_HOSTS
+
+
+def local_path(base: str, href: str) -> str | None:
+    """The same-host path (with query) that ``href`` on page ``base`` leads to, or None."""
+    href = href.strip()
+    if not href or href.startswith(("mailto:", "tel:", "javascript:", "#", "data:")):
+        return None
+    absolute = urljoin("http://testserver" + base, href)
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https") or parts.netloc not in ("testserver",):
+        return None
+    if parts.path.startswith(SKIP_PREFIXES):
+        return None
+    return urlunsplit(("", "", parts.path, parts.query, ""))
+
+
+def view_name(path: str) -> str | None:
+    """The URL name of ``path``, resolved in the language of its prefix."""
+    path = urlsplit(path).path
+    prefix = path.split("/")[1] if path.count("/") > 1 else ""
+    language = prefix if prefix in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with override(language):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+    return match.view_name or match._func_path
+
+
+@dataclass
+class Fetched:
+    path: str
+    status: int
+    response: object
+    parsed: PageParser | None = None
+    found_on: str = ""
+
+    @property
+    def is_html(self) -> bool:
+        return self.response.get("Content-Type", "").startswith("text/html")
+
+
+@dataclass
+class CrawlResult:
+    pages: dict[str, Fetched] = field(default_factory=dict)
+
+    def html_pages(self):
+        return [p for p in self.pages.values() if p.status == 200 and p.is_html]
+
+    def one_per_view(self) -> dict[tuple[str, str], str]:
+        """One URL per (view name, language prefix): the first one the crawl reached."""
+        chosen: dict[tuple[str, str], str] = {}
+        for page in self.html_pages():
+            name = view_name(page.path)
+            language = page.path.split("/")[1]
+            if name and (name, language) not in chosen:
+                chosen[(name, language)] = page.path
+        return chosen
+
+
+def crawl(client, starts=("/de/", "/en/"), limit=5000, headers=None) -> CrawlResult:
+    """Breadth-first over every same-host link reachable from ``starts`` (anonymous GETs).
+
+    Cookies are cleared after each request so that a cookie set by one page cannot hide
+    another page's behaviour.
+    """
+    result = CrawlResult()
+    queue = deque((start, "(start)") for start in starts)
+    seen = set(starts)
+    while queue:
+        path, found_on = queue.popleft()
+        if len(result.pages) >= limit:
+            raise AssertionError(f"crawl stopped after {limit} pages: a link generator loops?")
+        response = client.get(path, headers=headers or {})
+        client.cookies.clear()
+        fetched = Fetched(path, response.status_code, response, found_on=found_on)
+        result.pages[path] = fetched
+        targets = []
+        if response.status_code in (301, 302, 303, 307, 308):
+            targets.append(response["Location"])
+        elif response.status_code == 200 and fetched.is_html:
+            fetched.parsed = parse_html(response.content.decode())
+            targets += fetched.parsed.links
+        for href in targets:
+            target = local_path(path, href)
+            if target and target not in seen:
+                seen.add(target)
+                queue.append((target, path))
+    return result
