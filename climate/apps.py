@@ -1,5 +1,40 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
+
+
+def latest_projects(limit):
+    """Projects with the newest status reports first (one query), for the home page."""
+    from django.db.models import F, Max, Q
+
+    from .models import Project
+
+    projects = (
+        Project.objects.published()
+        .annotate(last_report=Max("reports__reported_on", filter=Q(reports__status="published")))
+        .order_by(F("last_report").desc(nulls_last=True), "-pk")[:limit]
+    )
+    return [_teaser(project, _("Climate project")) for project in projects]
+
+
+def projects_tagged_with(goal):
+    from .models import ClimatePartnership, Project
+
+    partnerships = ClimatePartnership.objects.published().filter(sdg_goals=goal)
+    projects = Project.objects.published().filter(sdg_goals=goal)
+    return [_teaser(p, _("Climate partnership"), "name") for p in partnerships] + [
+        _teaser(p, _("Climate project")) for p in projects
+    ]
+
+
+def _teaser(obj, kind, field="title"):
+    from ludwigsburg_intl.areas import Teaser
+    from ludwigsburg_intl.translation_fallback import translated
+
+    text = translated(obj, field)
+    return Teaser(
+        title=text.text, url=obj.get_absolute_url(), kind=kind, lang=text.lang if text.is_fallback else None
+    )
 
 
 class ClimateConfig(AppConfig):
@@ -10,6 +45,14 @@ class ClimateConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
+        from . import history
+        from .models import Milestone, Project
+
+        pre_save.connect(history.remember_stored_project, sender=Project, dispatch_uid="climate_remember_project")
+        post_save.connect(history.record_project_changes, sender=Project, dispatch_uid="climate_record_project")
+        pre_save.connect(history.remember_stored_milestone, sender=Milestone, dispatch_uid="climate_remember_ms")
+        post_save.connect(history.record_milestone_changes, sender=Milestone, dispatch_uid="climate_record_ms")
+
         areas.register(
             areas.AreaSection(
                 key=Area.CLIMATE,
@@ -17,5 +60,7 @@ class ClimateConfig(AppConfig):
                 description=_("The climate partnerships with Kongoussi and Ambato, their projects and the state of each project."),
                 index_url_name="climate:index",
                 order=20,
+                latest=latest_projects,
+                tagged_with_sdg=projects_tagged_with,
             )
         )

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
@@ -6,6 +7,11 @@ app_name = "climate"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<slug:slug>/", views.index, name="partnership-detail"),
-    path("projekt/<slug:slug>/", views.index, name="project-detail"),
+    path(_("status/"), views.status_overview, name="status-overview"),
+    path(_("projects/<slug:slug>/"), views.project_detail, name="project-detail"),
+    path(_("briefings/"), views.meeting_list, name="meeting-list"),
+    path(_("briefings/<int:pk>/"), views.briefing, name="briefing"),
+    path(_("briefings/<int:pk>/briefing.csv"), views.briefing_csv, name="briefing-csv"),
+    path(_("briefings/<int:pk>/print.css"), views.briefing_print_css, name="briefing-print-css"),
+    path("<slug:slug>/", views.partnership_detail, name="partnership-detail"),
 ]

@@ -1,6 +1,241 @@
+import csv
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import formats
+from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from ludwigsburg_intl.models import Area, ContactPerson, Event
+from ludwigsburg_intl.publishing import get_visible_or_404
+from ludwigsburg_intl.translation_fallback import translated
+
+from .briefing import build_briefing, budget_totals
+from .filters import ProjectFilter
+from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
 
 
-def index(request, slug=None):
-    return render(request, "climate/index.html", {"breadcrumbs": [(_("Climate partnerships"), None)]})
+@require_safe
+def index(request):
+    partnerships = list(
+        ClimatePartnership.objects.published().annotate(
+            project_count=Count("projects", filter=Q(projects__in=Project.objects.published().values("pk"))),
+            grant_total=Sum("projects__grant_amount", filter=Q(projects__in=Project.objects.published().values("pk"))),
+        )
+    )
+    meetings = list(CommitteeMeeting.objects.published().select_related("committee")[:3])
+    return render(
+        request,
+        "climate/index.html",
+        {
+            "partnerships": partnerships,
+            "meetings": meetings,
+            "contacts": ContactPerson.objects.for_area(Area.CLIMATE).select_related("office"),
+            "breadcrumbs": [(_("Climate partnerships"), None)],
+        },
+    )
+
+
+@require_safe
+def partnership_detail(request, slug):
+    partnership = get_visible_or_404(
+        ClimatePartnership.objects.select_related("partner_city").prefetch_related("situation_entries", "sdg_goals"),
+        request,
+        slug=slug,
+    )
+    projects = list(Project.objects.published().filter(partnership=partnership).with_overview_data())
+    events = Event.objects.published().filter(
+        Q(climate_partnership=partnership) | Q(project__partnership=partnership)
+    ).for_calendar()
+    partner_city = partnership.partner_city
+    if partner_city is not None and not partner_city.is_live:
+        partner_city = None
+    return render(
+        request,
+        "climate/partnership_detail.html",
+        {
+            "object": partnership,
+            "partnership": partnership,
+            "partner_city": partner_city,
+            "projects": projects,
+            "upcoming_events": list(events.upcoming()),
+            "past_events": list(events.past().order_by("-starts_at", "-pk")),
+            "breadcrumbs": [
+                (_("Climate partnerships"), "climate:index"),
+                (translated(partnership, "name").text, None),
+            ],
+        },
+    )
+
+
+@require_safe
+def project_detail(request, slug):
+    project = get_visible_or_404(
+        Project.objects.select_related("partnership", "funder").prefetch_related("components", "milestones", "sdg_goals"),
+        request,
+        slug=slug,
+    )
+    reports = StatusReport.objects.published().filter(project=project)
+    events = Event.objects.published().filter(project=project).for_calendar()
+    changes = project.changes.select_related("milestone").order_by("-changed_on", "-pk")
+    return render(
+        request,
+        "climate/project_detail.html",
+        {
+            "object": project,
+            "project": project,
+            "reports": list(reports),
+            "events": list(events),
+            "changes": list(changes),
+            "breadcrumbs": [
+                (_("Climate partnerships"), "climate:index"),
+                (translated(project.partnership, "name").text, project.partnership.get_absolute_url()),
+                (translated(project, "title").text, None),
+            ],
+        },
+    )
+
+
+@require_safe
+def status_overview(request):
+    projects = Project.objects.published()
+    project_filter = ProjectFilter(request.GET or None, queryset=projects)
+    valid = project_filter.is_bound and project_filter.is_valid()
+    filtered = project_filter.qs if valid else projects
+    return render(
+        request,
+        "climate/status_overview.html",
+        {
+            "filter": project_filter,
+            "projects": list(filtered.with_overview_data()),
+            "totals": budget_totals(filtered),
+            "is_filtered": valid and any(project_filter.form.cleaned_data.values()),
+            "breadcrumbs": [(_("Climate partnerships"), "climate:index"), (_("Status of the projects"), None)],
+        },
+    )
+
+
+@require_safe
+def meeting_list(request):
+    meetings = CommitteeMeeting.objects.published().select_related("committee")
+    return render(
+        request,
+        "climate/meeting_list.html",
+        {
+            "meetings": list(meetings),
+            "breadcrumbs": [(_("Climate partnerships"), "climate:index"), (_("Committee briefings"), None)],
+        },
+    )
+
+
+def _meeting(request, pk):
+    return get_visible_or_404(CommitteeMeeting.objects.select_related("committee"), request, pk=pk)
+
+
+def _meeting_title(meeting):
+    return f"{translated(meeting.committee, 'name').text}, {formats.date_format(meeting.date, 'DATE_FORMAT')}"
+
+
+@require_safe
+def briefing(request, pk):
+    meeting = _meeting(request, pk)
+    return render(
+        request,
+        "climate/briefing.html",
+        {
+            "object": meeting,
+            "briefing": build_briefing(meeting),
+            "meeting_title": _meeting_title(meeting),
+            "breadcrumbs": [
+                (_("Climate partnerships"), "climate:index"),
+                (_("Committee briefings"), "climate:meeting-list"),
+                (_meeting_title(meeting), None),
+            ],
+        },
+    )
+
+
+def _css_string(text):
+    """A CSS string literal: every character outside a safe set escaped as a code point."""
+    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-")
+    return '"' + "".join(ch if ch in safe else f"\\{ord(ch):06x}" for ch in text) + '"'
+
+
+@require_safe
+def briefing_print_css(request, pk):
+    """The running header of the printed briefing: the meeting and its date on every A4 page."""
+    meeting = _meeting(request, pk)
+    page_label = _("Page")
+    css = (
+        "@page {\n"
+        f"  @top-left {{ content: {_css_string(_meeting_title(meeting))}; font-size: 9pt; }}\n"
+        f"  @bottom-right {{ content: {_css_string(page_label + ' ')} counter(page) \" / \" counter(pages); font-size: 9pt; }}\n"
+        "}\n"
+    )
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _cell(text):
+    """Text for a spreadsheet cell; a leading = + - @ would make Excel read a formula."""
+    text = str(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _csv_number(value, decimal_comma):
+    if value is None:
+        return ""
+    text = f"{Decimal(value):.2f}"
+    return text.replace(".", ",") if decimal_comma else text
+
+
+@require_safe
+def briefing_csv(request, pk):
+    """The briefing as a table for Excel: UTF-8 with BOM; German: ';' and decimal comma."""
+    meeting = _meeting(request, pk)
+    data = build_briefing(meeting)
+    german = (get_language() or "de").startswith("de")
+    filename = f"{slugify(translated(meeting.committee, 'name').text)}-{meeting.date.isoformat()}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";" if german else ",", lineterminator="\r\n")
+    writer.writerow([
+        _("Climate partnership"), _("Project"), _("Project status"), _("Traffic light"), _("Reason"),
+        _("Funder"), _("Funding programme"), _("Grant (EUR)"), _("Own share (EUR)"), _("Period"),
+        _("New reports since the previous meeting"), _("Changes since the previous meeting"),
+        _("Milestones due before the next meeting"), _("Address"),
+    ])
+    for item in data.projects:
+        project = item.project
+        changes = "; ".join(
+            f"{c.changed_on.isoformat()} {c.get_kind_display()}: "
+            + (f"{translated(c.milestone, 'title').text} " if c.milestone else "")
+            + f"{c.old_label} → {c.new_label}"
+            for c in item.changes
+        )
+        reports = " | ".join(f"{r.reported_on.isoformat()}: {translated(r, 'text').text}" for r in item.new_reports)
+        due = "; ".join(f"{m.due_date.isoformat()} {translated(m, 'title').text}" for m in item.due_milestones)
+        writer.writerow([
+            _cell(translated(project.partnership, "name").text),
+            _cell(translated(project, "title").text),
+            item.status_label,
+            item.traffic_light_label,
+            _cell(translated(project, "traffic_light_reason").text),
+            _cell(project.funder) if project.funder else "",
+            _cell(translated(project, "funding_programme").text),
+            _csv_number(project.grant_amount, german),
+            _csv_number(project.own_share, german),
+            project.period,
+            _cell(reports),
+            _cell(changes),
+            _cell(due),
+            request.build_absolute_uri(reverse("climate:project-detail", kwargs={"slug": project.slug})),
+        ])
+    return response

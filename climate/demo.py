@@ -1,0 +1,404 @@
+"""Demo content of the climate partnerships, from the facts of the public sources (shared/seeds).
+
+Only what the sources say: the figures, years and dates of the committee briefing of 14 June
+2023. Progress numbers, own shares, traffic lights and the titles of Ambato's nine project
+outlines are not in the sources and stay empty.
+"""
+
+import datetime
+from decimal import Decimal
+
+from ludwigsburg_intl.demo import EVENT_UIDS, upsert
+from ludwigsburg_intl.models import Event, SDGGoal
+
+from .models import (
+    ClimatePartnership,
+    Committee,
+    CommitteeMeeting,
+    Component,
+    DatePrecision,
+    Funder,
+    Milestone,
+    Project,
+    SituationEntry,
+    StatusReport,
+)
+
+PUBLISHED = "published"
+BRIEFING_DAY = datetime.date(2023, 6, 14)
+
+
+def load():
+    kongoussi, ambato = load_partnerships()
+    load_kongoussi_projects(kongoussi)
+    load_ambato_projects(ambato)
+    load_meetings()
+
+
+def _goals(obj, numbers):
+    obj.sdg_goals.set(SDGGoal.objects.filter(number__in=numbers))
+
+
+def _montbeliard():
+    try:
+        from partnerships.models import PartnerCity
+    except ImportError:  # pragma: no cover - the partnerships app is always installed
+        return None
+    return PartnerCity.objects.filter(slug="montbeliard").first()
+
+
+def load_partnerships():
+    kongoussi = upsert(
+        ClimatePartnership,
+        {"slug": "kongoussi"},
+        name_de="Klimapartnerschaft Kongoussi",
+        name_en="Climate partnership with Kongoussi",
+        city_de="Kongoussi",
+        city_en="Kongoussi",
+        country_de="Burkina Faso",
+        country_en="Burkina Faso",
+        themes_de="Klimaschutz und Anpassung an den Klimawandel",
+        themes_en="Climate protection and adaptation to climate change",
+        summary_de=(
+            "Ludwigsburg setzt sich gemeinsam mit seiner französischen Partnerstadt Montbéliard seit vielen "
+            "Jahren für Kongoussi in Burkina Faso ein. Die Klimapartnerschaft der beiden Kommunen verbindet "
+            "Klimaschutz mit der Anpassung an den Klimawandel; das Projekt wird mit Mitteln des "
+            "Bundesministeriums für wirtschaftliche Zusammenarbeit und Entwicklung (BMZ) gefördert."
+        ),
+        summary_en=(
+            "Together with its French partner city Montbéliard, Ludwigsburg has supported Kongoussi in "
+            "Burkina Faso for many years. The two towns' climate partnership links protecting the climate "
+            "with adapting to its change; the project is funded by the German Federal Ministry for Economic "
+            "Cooperation and Development (BMZ)."
+        ),
+        partners_de=(
+            "- Montbéliard (Frankreich), Partnerstadt Ludwigsburgs, engagiert sich gemeinsam mit Ludwigsburg für Kongoussi\n"
+            "- Freundeskreis Burkina Faso: ehrenamtliche Unterstützung in Ludwigsburg"
+        ),
+        partners_en=(
+            "- Montbéliard (France), Ludwigsburg's partner city, supports Kongoussi together with Ludwigsburg\n"
+            "- Freundeskreis Burkina Faso (Friends of Burkina Faso): volunteers supporting the partnership in Ludwigsburg"
+        ),
+        partner_city=_montbeliard(),
+        action_programme_de="",
+        action_programme_en="",
+        project_outline_count=None,
+        outlook_de="",
+        outlook_en="",
+        sort_order=10,
+        status=PUBLISHED,
+    )
+    _goals(kongoussi, [7, 13, 17])
+    timeline = [
+        (datetime.date(2015, 1, 1), DatePrecision.YEAR,
+         "Seit 2015 kommt es in Burkina Faso vermehrt zu Terroranschlägen.",
+         "Since 2015, terrorist attacks in Burkina Faso have become more frequent."),
+        (datetime.date(2022, 1, 1), DatePrecision.MONTH,
+         "Militärputsch in Burkina Faso.",
+         "Military coup in Burkina Faso."),
+        (datetime.date(2022, 9, 1), DatePrecision.MONTH,
+         "Zweiter Militärputsch im selben Jahr. Im Zuge der Putsche wird auch in Kongoussi die Verwaltungsspitze ausgetauscht.",
+         "A second military coup in the same year. In the course of the coups the head of the administration is replaced in Kongoussi too."),
+        (datetime.date(2022, 12, 1), DatePrecision.MONTH,
+         "Die Bewohnerinnen und Bewohner von vier Dörfern fliehen nach Kongoussi; die Lage in der Stadt ist sehr schwierig.",
+         "The people of four villages flee to Kongoussi; the situation in the town is very difficult."),
+    ]
+    for date, precision, text_de, text_en in timeline:
+        upsert(SituationEntry, {"partnership": kongoussi, "date": date}, precision=precision, text_de=text_de, text_en=text_en)
+
+    ambato = upsert(
+        ClimatePartnership,
+        {"slug": "ambato"},
+        name_de="Klimapartnerschaft Ambato",
+        name_en="Climate partnership with Ambato",
+        city_de="Ambato",
+        city_en="Ambato",
+        country_de="Ecuador",
+        country_en="Ecuador",
+        themes_de="Umwelt und Verkehr",
+        themes_en="Environment and transport",
+        summary_de=(
+            "Mit Ambato in Ecuador unterhält Ludwigsburg eine Klimapartnerschaft zu Umwelt- und Verkehrsthemen. "
+            "Von 2019 bis 2022 wurden mehrere geförderte Projekte erfolgreich umgesetzt; seit 2023 läuft das "
+            "Projekt „Ambato en Bici“ für ein Fahrradleihsystem und eine Fahrradschule."
+        ),
+        summary_en=(
+            "Ludwigsburg and Ambato in Ecuador work together in a climate partnership on the environment and "
+            "transport. Several funded projects were carried out successfully from 2019 to 2022; since 2023 the "
+            "project “Ambato en Bici” has been building a bike-sharing system and a cycling school."
+        ),
+        partners_de=(
+            "- Pädagogische Hochschule Ludwigsburg und Universidad Técnica de Ambato: Hochschulkooperation, die die Stadt begleitet\n"
+            "- Stadt Karlsruhe: Vernetzung im Biodiversitätsprogramm"
+        ),
+        partners_en=(
+            "- Ludwigsburg University of Education (PH) and Universidad Técnica de Ambato: a university cooperation the city accompanies\n"
+            "- City of Karlsruhe: networking within the biodiversity programme"
+        ),
+        partner_city=None,
+        action_programme_de=(
+            "Ludwigsburg und Ambato haben ein neues Handlungsprogramm für ihre Klimapartnerschaft erarbeitet. "
+            "Es enthält Skizzen für künftige gemeinsame Projekte."
+        ),
+        action_programme_en=(
+            "Ludwigsburg and Ambato have drawn up a new action programme for their climate partnership. "
+            "It contains outlines of future joint projects."
+        ),
+        project_outline_count=9,
+        outlook_de=(
+            "## Arbeitsstrukturen und Besuche\n"
+            "- Seit Mai 2023: Amtsantritt von Diana Caiza; neue Direktorinnen, Direktoren und Entscheidungsträger lernen die Partnerschaft kennen\n"
+            "- Juli 2023: Besuch der Tourismusabteilung aus Ambato\n"
+            "- Juli 2023: Besuch des Rektors der Universität in Ambato\n"
+            "- Oktober 2023: Fachaustausch zur Biodiversität in Ambato\n"
+            "- Februar 2024: Delegationsreise mit Oberbürgermeister Dr. Knecht nach Ambato\n\n"
+            "## Vorhaben\n"
+            "- Teilnahme an einem einjährigen Biodiversitätsprogramm mit zwei gegenseitigen Besuchsreisen und Vernetzung mit Karlsruhe\n"
+            "- Begleitung der Hochschulkooperation zwischen der Pädagogischen Hochschule und der Universidad Técnica de Ambato\n"
+            "- Aufnahme ecuadorianischer Akteure in das Innovationsnetzwerk\n"
+            "- Anbahnung von Schulpartnerschaften"
+        ),
+        outlook_en=(
+            "## Working structures and visits\n"
+            "- From May 2023: Diana Caiza takes office; new directors and decision-makers get to know the partnership\n"
+            "- July 2023: visit of Ambato's tourism department\n"
+            "- July 2023: visit of the rector of the university in Ambato\n"
+            "- October 2023: expert exchange on biodiversity in Ambato\n"
+            "- February 2024: delegation with Lord Mayor Dr. Knecht travels to Ambato\n\n"
+            "## Plans\n"
+            "- Taking part in a one-year biodiversity programme with two mutual visits and networking with Karlsruhe\n"
+            "- Accompanying the university cooperation between the University of Education and the Universidad Técnica de Ambato\n"
+            "- Bringing Ecuadorian actors into the innovation network\n"
+            "- Preparing school partnerships"
+        ),
+        sort_order=20,
+        status=PUBLISHED,
+    )
+    _goals(ambato, [11, 13, 15, 17])
+    ambato_timeline = [
+        (datetime.date(2023, 4, 1), DatePrecision.MONTH,
+         "Delegationsbesuch und Verabschiedung von Bürgermeister Altamirano.",
+         "Delegation visit and farewell to Mayor Altamirano."),
+        (datetime.date(2023, 5, 1), DatePrecision.MONTH,
+         "Diana Caiza tritt ihr Amt an; mit ihr kommen neue Direktorinnen, Direktoren und Entscheidungsträger.",
+         "Diana Caiza takes office, together with new directors and decision-makers."),
+    ]
+    for date, precision, text_de, text_en in ambato_timeline:
+        upsert(SituationEntry, {"partnership": ambato, "date": date}, precision=precision, text_de=text_de, text_en=text_en)
+
+    Event.objects.filter(
+        uid__in=[
+            EVENT_UIDS["ambato_exchange_2022"],
+            EVENT_UIDS["ambato_delegation_2023"],
+            EVENT_UIDS["ambato_tourism_2023"],
+            EVENT_UIDS["ambato_rector_2023"],
+            EVENT_UIDS["ambato_biodiversity_2023"],
+            EVENT_UIDS["ambato_mayor_visit_2024"],
+        ]
+    ).update(climate_partnership=ambato)
+    return kongoussi, ambato
+
+
+def load_kongoussi_projects(kongoussi):
+    bmz = upsert(
+        Funder,
+        {"slug": "bmz"},
+        name_de="Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung",
+        name_en="Federal Ministry for Economic Cooperation and Development",
+        short_name_de="BMZ",
+        short_name_en="BMZ",
+    )
+    application = upsert(
+        Project,
+        {"slug": "kongoussi-solarenergie-wasser-2023-2026"},
+        partnership=kongoussi,
+        title_de="Solarstrom, Wasser und Ausbildung für Kongoussi (Projektantrag 2023–2026)",
+        title_en="Solar power, water and training for Kongoussi (project application 2023–2026)",
+        summary_de=(
+            "Der Projektantrag für die Jahre 2023 bis 2026 umfasst eine Gesamtzuwendung von 270.000 Euro: "
+            "einen Brunnen mit solarbetriebener Pumpe, Solar-Home-Systeme für bedürftige Haushalte in den "
+            "Dörfern, Photovoltaik für Schulen und Krankenstationen, einen Ausbildungszweig in Solartechnik an "
+            "der Berufsschule Kongoussi und einen Delegationsbesuch aus Kongoussi in Ludwigsburg."
+        ),
+        summary_en=(
+            "The project application for 2023 to 2026 covers a total grant of €270,000: a well with a "
+            "solar-powered pump, solar home systems for needy village households, photovoltaics for schools and "
+            "health stations, a solar-technology training branch at the vocational school in Kongoussi and a "
+            "delegation visit from Kongoussi to Ludwigsburg."
+        ),
+        project_status=Project.ProjectStatus.APPLIED,
+        traffic_light="",
+        traffic_light_reason_de="",
+        traffic_light_reason_en="",
+        funder=bmz,
+        funding_programme_de="",
+        funding_programme_en="",
+        grant_amount=Decimal("270000.00"),
+        own_share=None,
+        start_year=2023,
+        end_year=2026,
+        risks_de=(
+            "Die Sicherheitslage in Burkina Faso erschwert die Umsetzung der geplanten Projekte: Terroranschläge, "
+            "zwei Militärputsche im Jahr 2022 und Geflüchtete aus vier Dörfern in Kongoussi."
+        ),
+        risks_en=(
+            "The security situation in Burkina Faso makes the planned projects hard to carry out: terrorist "
+            "attacks, two military coups in 2022 and people from four villages who have fled to Kongoussi."
+        ),
+        sort_order=10,
+        status=PUBLISHED,
+    )
+    _goals(application, [4, 6, 7, 13])
+    components = [
+        (10, "Bau eines Brunnens mit solarbetriebener Pumpe", "A well with a solar-powered pump", 1, "Brunnen", "well"),
+        (20, "Solar-Home-Systems für bedürftige dörfliche Haushalte", "Solar home systems for needy village households", 500, "Solar-Home-Systems", "solar home systems"),
+        (30, "Photovoltaik-Anlagen für Schulen", "Photovoltaic systems for schools", 4, "Schulen", "schools"),
+        (40, "Photovoltaik-Anlagen für Krankenstationen", "Photovoltaic systems for health stations", 2, "Krankenstationen", "health stations"),
+        (50, "Ausbildungszweig Solartechnik an der Berufsschule Kongoussi", "Solar-technology training branch at the vocational school in Kongoussi", 1, "Ausbildungszweig", "training branch"),
+    ]
+    for order, title_de, title_en, target, unit_de, unit_en in components:
+        upsert(
+            Component,
+            {"project": application, "sort_order": order},
+            title_de=title_de,
+            title_en=title_en,
+            target=Decimal(target),
+            unit_de=unit_de,
+            unit_en=unit_en,
+            progress=None,
+        )
+    upsert(
+        Milestone,
+        {"project": application, "title_de": "Delegationsbesuch aus Kongoussi in Ludwigsburg (23.–29. Oktober 2023)"},
+        title_en="Delegation from Kongoussi visits Ludwigsburg (23–29 October 2023)",
+        due_date=datetime.date(2023, 10, 23),
+    )
+    upsert(
+        StatusReport,
+        {"project": application, "reported_on": BRIEFING_DAY},
+        text_de=(
+            "Stand zur Sitzung des Wirtschaftsausschusses: Wegen der Sicherheitslage in Burkina Faso sind die "
+            "geplanten Projekte schwierig umzusetzen. Die Lage in Kongoussi ist sehr schwierig, seit im Dezember "
+            "2022 die Menschen aus vier Dörfern in die Stadt geflohen sind."
+        ),
+        text_en=(
+            "State at the meeting of the economic committee: because of the security situation in Burkina Faso, "
+            "the planned projects are hard to carry out. The situation in Kongoussi has been very difficult since "
+            "the people of four villages fled to the town in December 2022."
+        ),
+        status=PUBLISHED,
+    )
+    Event.objects.filter(uid=EVENT_UIDS["kongoussi_delegation_2023"]).update(
+        climate_partnership=kongoussi, project=application
+    )
+
+    direct_aid = upsert(
+        Project,
+        {"slug": "kongoussi-direkthilfe-kleinprojektfonds"},
+        partnership=kongoussi,
+        title_de="Direkthilfe für Kongoussi über den Kleinprojektfonds",
+        title_en="Direct aid for Kongoussi through the small-projects fund",
+        summary_de=(
+            "Weil die geplanten Projekte wegen der Sicherheitslage schwer umzusetzen sind, hat die Stadt "
+            "Direkthilfe über den Kleinprojektfonds beantragt. Betrag und Zeitraum sind hier nicht erfasst."
+        ),
+        summary_en=(
+            "Because the security situation makes the planned projects hard to carry out, the city has applied "
+            "for direct aid through the small-projects fund. The amount and period are not recorded here."
+        ),
+        project_status=Project.ProjectStatus.APPLIED,
+        traffic_light="",
+        funder=None,
+        funding_programme_de="Kleinprojektfonds",
+        funding_programme_en="Small-projects fund (Kleinprojektfonds)",
+        grant_amount=None,
+        own_share=None,
+        start_year=None,
+        end_year=None,
+        sort_order=20,
+        status=PUBLISHED,
+    )
+    _goals(direct_aid, [1, 13])
+    upsert(
+        StatusReport,
+        {"project": direct_aid, "reported_on": BRIEFING_DAY},
+        text_de="Die Direkthilfe ist beim Kleinprojektfonds beantragt.",
+        text_en="The direct aid has been applied for with the small-projects fund.",
+        status=PUBLISHED,
+    )
+
+
+def load_ambato_projects(ambato):
+    earlier = upsert(
+        Project,
+        {"slug": "ambato-gefoerderte-projekte-2019-2022"},
+        partnership=ambato,
+        title_de="Geförderte Projekte 2019–2022",
+        title_en="Funded projects 2019–2022",
+        summary_de=(
+            "Von 2019 bis 2022 haben Ludwigsburg und Ambato mehrere geförderte Projekte erfolgreich durchgeführt, "
+            "zusammen 97.000 Euro. Die einzelnen Projekte und ihre Förderer sind hier nicht aufgeführt."
+        ),
+        summary_en=(
+            "From 2019 to 2022 Ludwigsburg and Ambato successfully carried out several funded projects, worth "
+            "€97,000 in total. The individual projects and their funders are not listed here."
+        ),
+        project_status=Project.ProjectStatus.COMPLETED,
+        traffic_light="",
+        funder=None,
+        grant_amount=Decimal("97000.00"),
+        own_share=None,
+        start_year=2019,
+        end_year=2022,
+        sort_order=10,
+        status=PUBLISHED,
+    )
+    _goals(earlier, [11, 13])
+    bici = upsert(
+        Project,
+        {"slug": "ambato-en-bici"},
+        partnership=ambato,
+        title_de="„Ambato en Bici“: Fahrradleihsystem und Fahrradschule",
+        title_en="“Ambato en Bici”: bike-sharing system and cycling school",
+        summary_de=(
+            "Das Projekt „Ambato en Bici“ baut in den Jahren 2023 bis 2025 ein Fahrradleihsystem und eine "
+            "Fahrradschule in Ambato auf; es umfasst 260.000 Euro. Die Quellen nennen den Förderer und den "
+            "Stand der Bewilligung nicht; sie sind deshalb hier offen gelassen."
+        ),
+        summary_en=(
+            "From 2023 to 2025 the project “Ambato en Bici” builds a bike-sharing system and a cycling school in "
+            "Ambato; it is worth €260,000. The sources name neither the funder nor the state of approval, so both "
+            "are left open here."
+        ),
+        project_status="",
+        traffic_light="",
+        funder=None,
+        grant_amount=Decimal("260000.00"),
+        own_share=None,
+        start_year=2023,
+        end_year=2025,
+        sort_order=20,
+        status=PUBLISHED,
+    )
+    _goals(bici, [3, 11, 13])
+    for order, title_de, title_en in [
+        (10, "Aufbau eines Fahrradleihsystems", "Setting up a bike-sharing system"),
+        (20, "Aufbau einer Fahrradschule", "Setting up a cycling school"),
+    ]:
+        upsert(Component, {"project": bici, "sort_order": order}, title_de=title_de, title_en=title_en, target=None, progress=None)
+
+
+def load_meetings():
+    committee = upsert(
+        Committee,
+        {"slug": "wirtschaftsausschuss"},
+        name_de="Wirtschaftsausschuss",
+        name_en="Economic committee (Wirtschaftsausschuss)",
+    )
+    upsert(
+        CommitteeMeeting,
+        {"committee": committee, "date": BRIEFING_DAY},
+        paper_number="",
+        paper_url="",
+        status=PUBLISHED,
+    )
