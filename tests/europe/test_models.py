@@ -1,0 +1,117 @@
+import datetime
+import zoneinfo
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from europe.deadlines import sync_call_deadline_event
+from europe.models import FundingCall, berlin_today
+from europe.teasers import latest, tagged_with_sdg
+from ludwigsburg_intl import areas
+from ludwigsburg_intl.models import Area, Event, SDGGoal
+
+from .factories import FundingCallFactory, WorkFieldFactory
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+D = datetime.date
+
+
+def at_berlin(*args):
+    return datetime.datetime(*args, tzinfo=BERLIN)
+
+
+def test_state_from_dates():
+    call = FundingCall(opens_on=D(2026, 3, 1), deadline=D(2026, 3, 31))
+    assert call.state_on(D(2026, 2, 28)) == "upcoming"
+    assert call.state_on(D(2026, 3, 1)) == "open"
+    assert call.state_on(D(2026, 3, 31)) == "open"  # the deadline day itself is still open
+    assert call.state_on(D(2026, 4, 1)) == "closed"
+    assert FundingCall(deadline=D(2026, 3, 31)).state_on(D(2020, 1, 1)) == "open"
+
+
+def test_deadline_day_counts_in_berlin_time_not_utc():
+    call = FundingCall(deadline=D(2026, 3, 31))
+    # 23:30 in Berlin on the deadline day is 21:30 UTC: still open.
+    late_evening = at_berlin(2026, 3, 31, 23, 30)
+    with mock.patch("django.utils.timezone.now", return_value=late_evening.astimezone(datetime.UTC)):
+        assert berlin_today() == D(2026, 3, 31)
+        assert call.state == "open"
+    # 00:30 in Berlin the next day is still 31 March in UTC (22:30): closed all the same.
+    after_midnight = at_berlin(2026, 4, 1, 0, 30)
+    assert after_midnight.astimezone(datetime.UTC).date() == D(2026, 3, 31)
+    with mock.patch("django.utils.timezone.now", return_value=after_midnight.astimezone(datetime.UTC)):
+        assert call.state == "closed"
+
+
+def test_closing_soon_within_30_days_only_while_open():
+    call = FundingCall(deadline=D(2026, 5, 31))
+    assert call.is_closing_soon_on(D(2026, 5, 1))  # 30 days left
+    assert not call.is_closing_soon_on(D(2026, 4, 30))  # 31 days left
+    assert call.is_closing_soon_on(D(2026, 5, 31))
+    assert not call.is_closing_soon_on(D(2026, 6, 1))  # closed
+
+
+@pytest.mark.django_db
+def test_queryset_states_match_the_property():
+    today = D(2026, 6, 15)
+    upcoming = FundingCallFactory(opens_on=D(2026, 7, 1), deadline=D(2026, 8, 1))
+    open_today = FundingCallFactory(deadline=today)
+    open_later = FundingCallFactory(opens_on=D(2026, 6, 1), deadline=D(2026, 9, 1))
+    closed = FundingCallFactory(deadline=D(2026, 6, 14))
+    qs = FundingCall.objects.all()
+    assert set(qs.upcoming(today)) == {upcoming}
+    assert set(qs.open(today)) == {open_today, open_later}
+    assert set(qs.closed(today)) == {closed}
+    assert set(qs.closing_soon(today)) == {open_today}
+    for call in qs:
+        assert call in qs.in_state(call.state_on(today), today)
+
+
+@pytest.mark.django_db
+def test_deadline_event_follows_the_call():
+    call = FundingCallFactory(deadline=D(2026, 10, 15), status="draft")
+    event = Event.objects.get(uid=f"europe-call-{call.pk}@ludwigsburg-international")
+    assert event.area == Area.EUROPE
+    assert event.precision == Event.Precision.DAY
+    assert timezone.localtime(event.starts_at, BERLIN).date() == D(2026, 10, 15)
+    assert event.status == "draft"
+    assert "Aufruf" in event.title_de and event.title_en.startswith("Deadline:")
+
+    call.deadline = D(2026, 11, 2)
+    call.status = "published"
+    call.save()
+    event.refresh_from_db()
+    assert timezone.localtime(event.starts_at, BERLIN).date() == D(2026, 11, 2)
+    assert event.status == "published"
+    assert Event.objects.filter(uid=call.calendar_uid).count() == 1
+
+    call.delete()
+    assert not Event.objects.filter(uid=event.uid).exists()
+
+
+@pytest.mark.django_db
+def test_example_call_deadline_event_says_so():
+    call = FundingCallFactory(is_example=True)
+    event = sync_call_deadline_event(call)
+    assert event.title_de.startswith("Beispiel")
+    assert event.title_en.startswith("Example")
+    assert "kein echter Förderaufruf" in event.description_de
+
+
+@pytest.mark.django_db
+def test_area_registry_latest_and_sdg():
+    section = areas.get(Area.EUROPE)
+    assert section.latest is latest and section.tagged_with_sdg is tagged_with_sdg
+    goal = SDGGoal.objects.get(number=17)
+    field = WorkFieldFactory()
+    field.sdg_goals.add(goal)
+    call = FundingCallFactory(is_example=True)
+    call.sdg_goals.add(goal)
+    FundingCallFactory(status="draft").sdg_goals.add(goal)
+    FundingCallFactory(deadline=D(2000, 1, 1))  # closed: not among the latest
+    teasers = tagged_with_sdg(goal)
+    assert [t.url for t in teasers] == [field.get_absolute_url(), call.get_absolute_url()]
+    newest = latest(3)
+    assert [t.url for t in newest] == [call.get_absolute_url()]
+    assert "Beispiel" in str(newest[0].kind)

@@ -1,0 +1,219 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from europe.models import berlin_today
+from ludwigsburg_intl.models import Area, ContactPerson
+
+from .factories import (
+    FundingApplicationFactory,
+    FundingCallFactory,
+    FundingTopicFactory,
+    NetworkFactory,
+    ParticipationProgrammeFactory,
+)
+
+PUBLIC_URLS = [
+    "/de/europa/",
+    "/en/europe/",
+    "/de/europa/foerderaufrufe/",
+    "/en/europe/funding-calls/",
+    "/de/europa/foerderaufrufe/beispiel-begegnungen/",
+    "/en/europe/funding-calls/beispiel-klima/",
+    "/de/europa/netzwerke/",
+    "/en/europe/networks/",
+    "/de/europa/mitwirkung/",
+    "/en/europe/participation/",
+    "/de/europa/mitwirkung/interesse/danke/",
+    "/en/europe/participation/interest/thanks/",
+]
+
+
+def titles(response):
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_public_pages_answer_without_setting_a_cookie(client, demo_content, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.cookies == {}, f"{url} set {list(response.cookies)}"
+    assert response.content.decode().count("<h1") == 1
+
+
+@pytest.mark.django_db
+def test_form_page_is_the_only_one_with_a_cookie(client, demo_content):
+    response = client.get("/de/europa/mitwirkung/interesse/")
+    assert response.status_code == 200
+    assert list(response.cookies) == ["csrftoken"]
+
+
+@pytest.mark.django_db
+def test_both_languages(client, demo_content):
+    de = client.get("/de/europa/").content.decode()
+    en = client.get("/en/europe/").content.decode()
+    assert "Fünf Arbeitsfelder" in de and "EU-Mitgestaltung" in de
+    assert "Five fields of work" in en and "EU co-creation" in en
+    assert "Annegret Kurze" in de and "Annegret Kurze" in en
+    assert "europa@ludwigsburg.de" not in de  # the address is only given entity-encoded
+    with translation.override("de"):
+        assert reverse("europe:call-list") == "/de/europa/foerderaufrufe/"
+    with translation.override("en"):
+        assert reverse("europe:interest-form") == "/en/europe/participation/interest/"
+
+
+@pytest.mark.django_db
+def test_demo_content_follows_the_seeds(client, demo_content):
+    page = client.get("/en/europe/participation/").content.decode()
+    assert "at most 1 council member" in page and "at most 2 council members" in page
+    assert "up to the age of 40" in page
+    networks = client.get("/de/europa/netzwerke/").content.decode()
+    assert "Europäische Kommission" in networks and "Fachebene" in networks
+
+
+@pytest.mark.django_db
+def test_example_calls_are_labelled_as_examples(client, demo_content):
+    listing = client.get("/de/europa/foerderaufrufe/").content.decode()
+    assert "Nur ein Beispiel – kein echter Förderaufruf." in listing
+    detail = client.get("/en/europe/funding-calls/beispiel-klima/").content.decode()
+    assert "Example only – not a real call for funding." in detail
+
+
+@pytest.mark.django_db
+def test_real_call_has_no_example_notice(client):
+    call = FundingCallFactory()
+    page = client.get(call.get_absolute_url()).content.decode()
+    assert "Beispiel" not in page
+
+
+@pytest.mark.django_db
+def test_filter_by_state_topic_and_deadline(client):
+    today = berlin_today()
+    day = datetime.timedelta(days=1)
+    topic = FundingTopicFactory(slug="klima")
+    soon = FundingCallFactory(title_de="Bald zu", deadline=today + 10 * day)
+    soon.topics.add(topic)
+    later = FundingCallFactory(title_de="Später", deadline=today + 100 * day)
+    upcoming = FundingCallFactory(title_de="Kommt noch", opens_on=today + 5 * day, deadline=today + 50 * day)
+    closed = FundingCallFactory(title_de="Vorbei", deadline=today - day)
+    url = reverse("europe:call-list")
+
+    def listed(query):
+        page = client.get(url, query).content.decode()
+        return {c.title_de for c in (soon, later, upcoming, closed) if c.title_de in page}
+
+    assert listed({}) == {"Bald zu", "Später", "Kommt noch", "Vorbei"}
+    assert listed({"state": "open"}) == {"Bald zu", "Später"}
+    assert listed({"state": "closing-soon"}) == {"Bald zu"}
+    assert listed({"state": "upcoming"}) == {"Kommt noch"}
+    assert listed({"state": "closed"}) == {"Vorbei"}
+    assert listed({"topic": "klima"}) == {"Bald zu"}
+    assert listed({"deadline_until": (today + 20 * day).isoformat()}) == {"Bald zu", "Vorbei"}
+    assert listed({"deadline_from": today.isoformat(), "state": "open"}) == {"Bald zu", "Später"}
+
+
+@pytest.mark.django_db
+def test_closing_soon_is_marked(client):
+    FundingCallFactory(deadline=berlin_today() + datetime.timedelta(days=3))
+    page = client.get("/en/europe/funding-calls/").content.decode()
+    assert "closes in 3 days" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?state=banana",
+        "?topic=%3Cscript%3Ealert(1)%3C/script%3E",
+        "?deadline_from=99999-99-99",
+        "?deadline_until=morgen&state[]=x",
+        "?state=open&state=closed&topic=",
+        "?deadline_from=2026-02-30",
+    ],
+)
+def test_nonsense_filter_values_give_the_page_with_a_message(client, query):
+    FundingCallFactory(title_de="Ein Aufruf")
+    response = client.get("/de/europa/foerderaufrufe/" + query)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<script>alert(1)" not in page
+    assert "Ein Aufruf" in page  # listed unfiltered
+    if "state=open&state=closed" not in query:
+        assert "Einige Filterwerte konnten nicht verwendet werden" in page or "Some filter" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["abc", "0", "999", "-1"])
+def test_nonsense_page_number_is_404(client, page):
+    FundingCallFactory()
+    assert client.get(f"/de/europa/foerderaufrufe/?page={page}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_unknown_or_draft_call_is_404_for_public_but_visible_to_staff(staff_client):
+    from django.test import Client
+
+    client = Client()
+    assert client.get("/de/europa/foerderaufrufe/gibt-es-nicht/").status_code == 404
+    draft = FundingCallFactory(status="draft")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    response = staff_client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "draft-banner" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_drafts_are_not_listed(client):
+    FundingCallFactory(title_de="Entwurf-Aufruf", status="draft")
+    NetworkFactory(name_de="Entwurf-Netzwerk", status="draft")
+    ParticipationProgrammeFactory(name_de="Entwurf-Programm", status="draft")
+    for url in ("/de/europa/", "/de/europa/foerderaufrufe/", "/de/europa/netzwerke/", "/de/europa/mitwirkung/"):
+        assert "Entwurf-" not in client.get(url).content.decode()
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_data(client):
+    topic = FundingTopicFactory()
+    FundingCallFactory().topics.add(topic)
+    FundingApplicationFactory()
+    NetworkFactory()
+    ParticipationProgrammeFactory()
+    urls = ["/de/europa/", "/de/europa/foerderaufrufe/", "/de/europa/netzwerke/", "/de/europa/mitwirkung/"]
+    before = {url: _count_queries(client, url) for url in urls}
+    for _ in range(15):
+        call = FundingCallFactory(deadline=berlin_today() + datetime.timedelta(days=5))
+        call.topics.add(topic, FundingTopicFactory())
+        FundingApplicationFactory()
+        ParticipationProgrammeFactory(network=NetworkFactory())
+    after = {url: _count_queries(client, url) for url in urls}
+    assert before == after
+
+
+@pytest.mark.django_db
+def test_contacts_come_from_the_shared_contact_model(client):
+    ContactPerson.objects.create(name="Erika Europa", role_de="Europa", areas=[Area.EUROPE], status="published")
+    ContactPerson.objects.create(name="Karl Klima", role_de="Klima", areas=[Area.CLIMATE], status="published")
+    page = client.get("/de/europa/").content.decode()
+    assert "Erika Europa" in page
+    assert page.count("Karl Klima") == 0
+
+
+@pytest.mark.django_db
+def test_nominees_are_never_public(client, demo_content):
+    from europe.models import Nomination, ParticipationProgramme
+
+    programme = ParticipationProgramme.objects.get(slug="juma")
+    Nomination.objects.create(programme=programme, name="Geheime Nominierte", age_at_nomination=30, mandate_start=datetime.date(2025, 1, 1))
+    for url in PUBLIC_URLS:
+        assert "Geheime Nominierte" not in client.get(url).content.decode()
