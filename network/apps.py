@@ -10,6 +10,8 @@ class NetworkConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
+        from . import sdg
+
         areas.register(
             areas.AreaSection(
                 key=Area.NETWORK,
@@ -17,5 +19,7 @@ class NetworkConfig(AppConfig):
                 description=_("Global denken – lokal handeln: local actors, the coordination office and the SDGs."),
                 index_url_name="network:index",
                 order=40,
+                latest=sdg.latest,
+                tagged_with_sdg=sdg.tagged_with_sdg,
             )
         )

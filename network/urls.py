@@ -1,10 +1,38 @@
-from django.urls import path
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
 app_name = "network"
 
+actor_patterns = [
+    path("", views.actor_list, name="actor-list"),
+    path(_("actors.csv"), views.actor_csv, name="actor-csv"),
+    path("<slug:slug>/", views.actor_detail, name="actor-detail"),
+    path(_("<slug:slug>/calendar.ics"), views.actor_ical, name="actor-ical"),
+]
+
+programme_patterns = [
+    path("<slug:slug>/", views.programme_detail, name="programme-detail"),
+    path(_("<slug:slug>/calendar.ics"), views.programme_ical, name="programme-ical"),
+]
+
+sdg_patterns = [
+    path("", views.sdg_index, name="sdg-index"),
+    path("<int:number>/", views.sdg_detail, name="sdg-detail"),
+    path("<int:number>/export.csv", views.sdg_csv, name="sdg-csv"),
+    path(_("indicators/"), views.indicator_list, name="indicator-list"),
+    path(_("indicators/values.csv"), views.indicators_csv, name="indicators-csv"),
+    path(_("indicators/<slug:slug>/"), views.indicator_detail, name="indicator-detail"),
+    path(_("indicators/<slug:slug>/values.csv"), views.indicators_csv, name="indicator-csv"),
+]
+
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<slug:slug>/", views.index, name="actor-detail"),
+    path(_("actors/"), include(actor_patterns)),
+    path(_("programmes/"), include(programme_patterns)),
+    path(_("coordination-office/"), views.coordination, name="coordination"),
+    path(_("state-and-federal/"), views.state_and_federal, name="state-and-federal"),
+    path(_("state-and-federal/<slug:slug>/"), views.state_partner_detail, name="state-partner-detail"),
+    path("sdg/", include(sdg_patterns)),
 ]

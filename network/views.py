@@ -1,6 +1,432 @@
-from django.shortcuts import render
+import csv
+from decimal import Decimal
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from ludwigsburg_intl import areas
+from ludwigsburg_intl.ical import calendar_response
+from ludwigsburg_intl.models import Area, ContactPerson, Event, SDGGoal
+from ludwigsburg_intl.publishing import get_visible_or_404
+from ludwigsburg_intl.translation_fallback import translated
+
+from . import charts
+from .filters import ActorFilter
+from .models import (
+    Actor,
+    CoordinationItem,
+    Indicator,
+    IndicatorValue,
+    Membership,
+    Programme,
+    StatePartner,
+)
+
+ACTORS_PER_PAGE = 20
 
 
-def index(request, slug=None):
-    return render(request, "network/index.html", {"breadcrumbs": [(_("Development policy network"), None)]})
+# --- helpers -------------------------------------------------------------------------------------
+
+def _network_crumb():
+    return (_("Development policy network"), "network:index")
+
+
+def paginate(request, items, per_page):
+    """A page of ``items`` and a message when the requested page number was unusable."""
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get("page", "")
+    message = ""
+    number = 1
+    if raw:
+        try:
+            number = int(raw)
+        except ValueError:
+            message = _("The page number was not understood. The first page is shown.")
+        else:
+            if number < 1:
+                number = 1
+                message = _("There is no such page. The first page is shown.")
+            elif number > paginator.num_pages:
+                number = paginator.num_pages
+                message = _("There is no such page. The last page is shown.")
+    return paginator.page(number), message
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _bound_filter(request, filter_class, queryset):
+    """Bind the filter only when a filter value was given (a bare ?page=2 is no filter)."""
+    names = set(filter_class.base_filters)
+    data = request.GET if names.intersection(request.GET) else None
+    actor_filter = filter_class(data, queryset=queryset, request=request)
+    if actor_filter.is_bound and actor_filter.is_valid():
+        return actor_filter, actor_filter.qs
+    return actor_filter, queryset
+
+
+def _csv_dialect():
+    """German Excel expects ';' and a decimal comma, English Excel ',' and a decimal point."""
+    return (";", ",") if (get_language() or "de").startswith("de") else (",", ".")
+
+
+def plain_number(value: Decimal, decimal_mark: str) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", decimal_mark)
+
+
+def csv_response(filename, header, rows):
+    delimiter, _mark = _csv_dialect()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # the BOM tells Excel the file is UTF-8
+    writer = csv.writer(response, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def _tr(obj, field):
+    return translated(obj, field).text
+
+
+# --- overview ------------------------------------------------------------------------------------
+
+@require_safe
+def index(request):
+    programmes = list(Programme.objects.published())
+    actors = list(Actor.objects.published().order_by("-created_at", "-pk")[:6])
+    contacts = list(ContactPerson.objects.for_area(Area.NETWORK).select_related("office"))
+    return render(
+        request,
+        "network/index.html",
+        {
+            "programmes": programmes,
+            "recent_actors": actors,
+            "actor_count": Actor.objects.published().count(),
+            "contacts": contacts,
+            "breadcrumbs": [(_("Development policy network"), None)],
+        },
+    )
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+def _filtered_actors(request):
+    actors = Actor.objects.published().for_directory()
+    return _bound_filter(request, ActorFilter, actors)
+
+
+@require_safe
+def actor_list(request):
+    actor_filter, actors = _filtered_actors(request)
+    page_obj, page_message = paginate(request, actors, ACTORS_PER_PAGE)
+    return render(
+        request,
+        "network/actor_list.html",
+        {
+            "filter": actor_filter,
+            "filter_invalid": actor_filter.is_bound and not actor_filter.is_valid(),
+            "page_obj": page_obj,
+            "actors": page_obj.object_list,
+            "page_message": page_message,
+            "query_without_page": _query_without_page(request),
+            "breadcrumbs": [_network_crumb(), (_("Actors"), None)],
+        },
+    )
+
+
+@require_safe
+def actor_csv(request):
+    """The directory as CSV, with the same filters as the page; contact data only with consent."""
+    _filter, actors = _filtered_actors(request)
+    rows = []
+    for actor in actors.prefetch_related("projects"):
+        contact = actor.public_contact or {}
+        rows.append(
+            [
+                _tr(actor, "name"),
+                actor.get_kind_display(),
+                " | ".join(_tr(t, "name") for t in actor.topics.all()),
+                " | ".join(str(g.number) for g in actor.sdg_goals.all()),
+                " | ".join(_tr(c, "name") for c in actor.partner_cities.all()),
+                actor.website,
+                contact.get("name", ""),
+                contact.get("email", ""),
+                contact.get("phone", ""),
+                request.build_absolute_uri(actor.get_absolute_url()),
+            ]
+        )
+    header = [
+        _("Name"), _("Type"), _("Topics"), _("SDG goals"), _("Partner cities"), _("Website"),
+        _("Contact person"), _("E-mail"), _("Phone"), _("Page on this portal"),
+    ]
+    return csv_response(_("actors.csv"), header, rows)
+
+
+def _actor_for_request(request, slug):
+    from climate.models import ClimatePartnership, Project
+    from partnerships.models import PartnerCity
+
+    queryset = Actor.objects.prefetch_related(
+        "topics",
+        "sdg_goals",
+        Prefetch("partner_cities", queryset=PartnerCity.objects.published()),
+        Prefetch("climate_partnerships", queryset=ClimatePartnership.objects.published()),
+        Prefetch("projects", queryset=Project.objects.published()),
+        Prefetch("programmes", queryset=Programme.objects.published()),
+    )
+    return get_visible_or_404(queryset, request, slug=slug)
+
+
+@require_safe
+def actor_detail(request, slug):
+    actor = _actor_for_request(request, slug)
+    events = list(Event.objects.published().filter(actor=actor).for_calendar())
+    return render(
+        request,
+        "network/actor_detail.html",
+        {
+            "object": actor,
+            "actor": actor,
+            "contact": actor.public_contact,
+            "upcoming_events": [e for e in events if not e.is_past],
+            "past_events": [e for e in events if e.is_past][::-1],
+            "breadcrumbs": [
+                _network_crumb(),
+                (_("Actors"), "network:actor-list"),
+                (translated(actor, "name").text, None),
+            ],
+        },
+    )
+
+
+@require_safe
+def actor_ical(request, slug):
+    actor = get_visible_or_404(Actor.objects.all(), request, slug=slug)
+    events = Event.objects.published().filter(actor=actor).for_calendar()
+    return calendar_response(request, events, filename=f"{actor.slug}.ics")
+
+
+# --- programmes ----------------------------------------------------------------------------------
+
+@require_safe
+def programme_detail(request, slug):
+    queryset = Programme.objects.prefetch_related(
+        "sdg_goals", Prefetch("actors", queryset=Actor.objects.published())
+    )
+    programme = get_visible_or_404(queryset, request, slug=slug)
+    events = list(programme.events.published().for_calendar())
+    return render(
+        request,
+        "network/programme_detail.html",
+        {
+            "object": programme,
+            "programme": programme,
+            "upcoming_events": [e for e in events if not e.is_past],
+            "past_events": [e for e in events if e.is_past][::-1],
+            "breadcrumbs": [_network_crumb(), (translated(programme, "name").text, None)],
+        },
+    )
+
+
+@require_safe
+def programme_ical(request, slug):
+    programme = get_visible_or_404(Programme.objects.all(), request, slug=slug)
+    events = programme.events.published().for_calendar()
+    return calendar_response(request, events, filename=f"{programme.slug}.ics")
+
+
+# --- coordination office, state and federal level ------------------------------------------------
+
+@require_safe
+def coordination(request):
+    items = list(CoordinationItem.objects.published().prefetch_related("sdg_goals"))
+    return render(
+        request,
+        "network/coordination.html",
+        {
+            "tasks": [i for i in items if i.kind == CoordinationItem.Kind.TASK],
+            "cooperation": [i for i in items if i.kind == CoordinationItem.Kind.COOPERATION],
+            "outlook": [i for i in items if i.kind == CoordinationItem.Kind.OUTLOOK],
+            "contacts": list(ContactPerson.objects.for_area(Area.NETWORK).select_related("office")),
+            "breadcrumbs": [_network_crumb(), (_("Coordination office"), None)],
+        },
+    )
+
+
+@require_safe
+def state_and_federal(request):
+    return render(
+        request,
+        "network/state_and_federal.html",
+        {
+            "memberships": list(Membership.objects.published()),
+            "partners": list(StatePartner.objects.published()),
+            "breadcrumbs": [_network_crumb(), (_("State and federal level"), None)],
+        },
+    )
+
+
+@require_safe
+def state_partner_detail(request, slug):
+    partner = get_visible_or_404(StatePartner.objects.all(), request, slug=slug)
+    return render(
+        request,
+        "network/state_partner_detail.html",
+        {
+            "object": partner,
+            "partner": partner,
+            "breadcrumbs": [
+                _network_crumb(),
+                (_("State and federal level"), "network:state-and-federal"),
+                (translated(partner, "name").text, None),
+            ],
+        },
+    )
+
+
+# --- SDGs and indicators -------------------------------------------------------------------------
+
+@require_safe
+def sdg_index(request):
+    return render(
+        request,
+        "network/sdg_index.html",
+        {
+            "goals": list(SDGGoal.objects.all()),
+            "breadcrumbs": [_network_crumb(), (_("Sustainable Development Goals"), None)],
+        },
+    )
+
+
+def _tagged_with_goal(goal):
+    """Everything published in all areas tagged with ``goal``: one query per area at most."""
+    groups = []
+    for section in areas.sections():
+        if section.tagged_with_sdg is None:
+            continue
+        items = list(section.tagged_with_sdg(goal) or [])
+        if items:
+            groups.append({"section": section, "items": items})
+    events = list(Event.objects.published().filter(sdg_goals=goal).for_calendar())
+    return groups, events
+
+
+@require_safe
+def sdg_detail(request, number):
+    goal = get_object_or_404(SDGGoal, number=number)
+    groups, events = _tagged_with_goal(goal)
+    return render(
+        request,
+        "network/sdg_detail.html",
+        {
+            "goal": goal,
+            "groups": groups,
+            "events": events,
+            "previous_goal": number - 1 if number > 1 else None,
+            "next_goal": number + 1 if number < 17 else None,
+            "breadcrumbs": [
+                _network_crumb(),
+                (_("Sustainable Development Goals"), "network:sdg-index"),
+                (_("Goal %(number)s") % {"number": goal.number}, None),
+            ],
+        },
+    )
+
+
+@require_safe
+def sdg_csv(request, number):
+    goal = get_object_or_404(SDGGoal, number=number)
+    groups, events = _tagged_with_goal(goal)
+    rows = []
+    for group in groups:
+        for item in group["items"]:
+            rows.append([goal.number, str(group["section"].title), str(item.kind), str(item.title),
+                         request.build_absolute_uri(item.url)])
+    for event in events:
+        rows.append([goal.number, _("Calendar"), _("Event"), _tr(event, "title"),
+                     request.build_absolute_uri(event.get_absolute_url())])
+    header = [_("SDG goal"), _("Area"), _("Kind"), _("Title"), _("Address")]
+    return csv_response(_("sdg-%(number)s.csv") % {"number": goal.number}, header, rows)
+
+
+@require_safe
+def indicator_list(request):
+    indicators = list(Indicator.objects.published().with_values())
+    for indicator in indicators:
+        indicator.chart = charts.bar_chart(indicator.values.all())
+    return render(
+        request,
+        "network/indicator_list.html",
+        {
+            "indicators": indicators,
+            "breadcrumbs": [
+                _network_crumb(),
+                (_("Sustainable Development Goals"), "network:sdg-index"),
+                (_("Municipal indicators"), None),
+            ],
+        },
+    )
+
+
+@require_safe
+def indicator_detail(request, slug):
+    indicator = get_visible_or_404(Indicator.objects.with_values(), request, slug=slug)
+    return render(
+        request,
+        "network/indicator_detail.html",
+        {
+            "object": indicator,
+            "indicator": indicator,
+            "chart": charts.bar_chart(indicator.values.all()),
+            "breadcrumbs": [
+                _network_crumb(),
+                (_("Sustainable Development Goals"), "network:sdg-index"),
+                (_("Municipal indicators"), "network:indicator-list"),
+                (translated(indicator, "name").text, None),
+            ],
+        },
+    )
+
+
+@require_safe
+def indicators_csv(request, slug=None):
+    """All yearly values of the published indicators (or of one), one row per value."""
+    values = (
+        IndicatorValue.objects.filter(indicator__in=Indicator.objects.published())
+        .select_related("indicator")
+        .prefetch_related("indicator__sdg_goals")
+        .order_by("indicator__sort_order", "indicator__slug", "year")
+    )
+    if slug is not None:
+        indicator = get_object_or_404(Indicator.objects.published(), slug=slug)
+        values = values.filter(indicator=indicator)
+    _delimiter, mark = _csv_dialect()
+    rows = [
+        [
+            _tr(v.indicator, "name"),
+            _tr(v.indicator, "unit"),
+            _tr(v.indicator, "source"),
+            " | ".join(str(g.number) for g in v.indicator.sdg_goals.all()),
+            v.year,
+            plain_number(v.value, mark),
+            _("yes") if v.is_example else _("no"),
+            _tr(v, "note"),
+        ]
+        for v in values
+    ]
+    header = [_("Indicator"), _("Unit"), _("Source"), _("SDG goals"), _("Year"), _("Value"),
+              _("Example value"), _("Note")]
+    filename = f"{slug}.csv" if slug else _("sdg-indicators.csv")
+    return csv_response(filename, header, rows)

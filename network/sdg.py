@@ -1,0 +1,103 @@
+"""What the network area contributes to the shared SDG pages and the home page.
+
+Each function answers in one query, whatever the amount of content (the SDG pages call every
+area's helper, so the page's query count stays constant).
+"""
+
+from django.db.models import CharField, F, Value
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ludwigsburg_intl.areas import Teaser
+from ludwigsburg_intl.translation_fallback import translated
+
+from .models import Actor, CoordinationItem, Indicator, Programme
+
+
+def _text(value: str | None, value_de: str | None, language: str):
+    """(text, lang) in the current language, or the German text with its lang as fallback."""
+    if value:
+        return value, None
+    return value_de or "", ("de" if language != "de" else None)
+
+
+def _rows(queryset, kind, title_field, summary_field, slug_field="slug"):
+    slug = F(slug_field) if slug_field else Value("", output_field=CharField())
+    return queryset.order_by().annotate(
+        item_kind=Value(kind, output_field=CharField()),
+        item_slug=slug,
+        title_de_=F(f"{title_field}_de"),
+        title_en_=F(f"{title_field}_en"),
+        summary_de_=F(f"{summary_field}_de"),
+        summary_en_=F(f"{summary_field}_en"),
+    ).values_list("item_kind", "item_slug", "title_de_", "title_en_", "summary_de_", "summary_en_")
+
+
+KIND_LABELS = {
+    "actor": lambda: _("Actor"),
+    "programme": lambda: _("Network programme"),
+    "indicator": lambda: _("Indicator"),
+    "task": lambda: _("Task of the coordination office"),
+}
+
+
+def _url(kind, slug):
+    if kind == "actor":
+        return reverse("network:actor-detail", kwargs={"slug": slug})
+    if kind == "programme":
+        return reverse("network:programme-detail", kwargs={"slug": slug})
+    if kind == "indicator":
+        return reverse("network:indicator-detail", kwargs={"slug": slug})
+    return reverse("network:coordination")
+
+
+def tagged_with_sdg(goal) -> list[Teaser]:
+    """Published actors, programmes, indicators and office tasks tagged with ``goal``: one query."""
+    from django.utils.translation import get_language
+
+    language = (get_language() or "de")[:2]
+    query = (
+        _rows(Actor.objects.tagged_with_sdg(goal), "actor", "name", "summary")
+        .union(
+            _rows(Programme.objects.tagged_with_sdg(goal), "programme", "name", "summary"),
+            _rows(Indicator.objects.tagged_with_sdg(goal), "indicator", "name", "description"),
+            _rows(
+                CoordinationItem.objects.published().tasks().filter(sdg_goals=goal),
+                "task", "title", "description", slug_field=None,
+            ),
+            all=True,
+        )
+        .order_by("item_kind", "title_de_")
+    )
+    teasers = []
+    for kind, slug, title_de, title_en, summary_de, summary_en in query:
+        title, lang = _text(title_en if language == "en" else title_de, title_de, language)
+        summary, _lang = _text(summary_en if language == "en" else summary_de, summary_de, language)
+        teasers.append(
+            Teaser(
+                title=title,
+                url=_url(kind, slug),
+                kind=KIND_LABELS[kind](),
+                summary=summary[:300],
+                lang=lang,
+            )
+        )
+    return teasers
+
+
+def latest(limit: int) -> list[Teaser]:
+    """The actors most recently added to the directory (one query)."""
+    actors = Actor.objects.published().order_by("-created_at", "-pk")[:limit]
+    teasers = []
+    for actor in actors:
+        name = translated(actor, "name")
+        teasers.append(
+            Teaser(
+                title=name.text,
+                url=actor.get_absolute_url(),
+                kind=actor.get_kind_display(),
+                summary=translated(actor, "summary").text,
+                lang=name.lang if name.is_fallback else None,
+            )
+        )
+    return teasers
