@@ -10,12 +10,18 @@ class PartnershipsConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
+        from .teasers import latest, tagged_with_sdg
+
         areas.register(
             areas.AreaSection(
                 key=Area.PARTNERSHIPS,
                 title=_("Partner cities"),
-                description=_("Ludwigsburg's six twin towns: history, current exchange and how to join in."),
+                description=_(
+                    "Ludwigsburg's six twin towns: history, current exchange and how to join in."
+                ),
                 index_url_name="partnerships:index",
                 order=10,
+                latest=latest,
+                tagged_with_sdg=tagged_with_sdg,
             )
         )

@@ -1,6 +1,115 @@
+from django.db.models import Prefetch
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from ludwigsburg_intl.models import Area, ContactPerson, Event
+from ludwigsburg_intl.publishing import get_visible_or_404
+
+from .filters import ActivityFilter
+from .map import build_panels
+from .models import Activity, AnnualProgramme, Award, PartnerCity
+
+EVENTS_PER_LIST = 10
 
 
-def index(request, slug=None):
-    return render(request, "partnerships/index.html", {"breadcrumbs": [(_("Partner cities"), None)]})
+def _published_contacts():
+    return Prefetch(
+        "contact_persons",
+        queryset=ContactPerson.objects.published().select_related("office"),
+    )
+
+
+def _current_programme():
+    return (
+        AnnualProgramme.objects.published()
+        .for_year(timezone.localdate().year)
+        .prefetch_related(
+            Prefetch("focus_cities", queryset=PartnerCity.objects.published().order_by("name"))
+        )
+        .first()
+    )
+
+
+def _timeline(cities, awards):
+    """Partnership starts and awards in the order of their years; unknown years stay apart."""
+    entries = [
+        {"year": city.partnership_since, "kind": "start", "city": city}
+        for city in cities
+        if city.partnership_since
+    ]
+    entries += [
+        {"year": award.year, "kind": "award", "city": award.city, "award": award}
+        for award in awards
+        if award.year
+    ]
+    entries.sort(key=lambda e: (e["year"], e["kind"] != "start"))
+    return entries
+
+
+@require_safe
+def index(request):
+    cities = list(PartnerCity.objects.published().in_order_of_partnership())
+    awards = list(
+        Award.objects.filter(city__in=PartnerCity.objects.published()).select_related("city")
+    )
+    general_activities = list(
+        Activity.objects.published().filter(city__isnull=True).for_listing()
+    )
+    return render(
+        request,
+        "partnerships/index.html",
+        {
+            "cities": cities,
+            "map_panels": build_panels(cities, home_label="Ludwigsburg"),
+            "timeline": _timeline(cities, awards),
+            "cities_without_year": [c for c in cities if not c.partnership_since],
+            "programme": _current_programme(),
+            "current_year": timezone.localdate().year,
+            "general_activities": general_activities,
+            "contacts": list(
+                ContactPerson.objects.for_area(Area.PARTNERSHIPS).select_related("office")
+            ),
+            "breadcrumbs": [(_("Partner cities"), None)],
+        },
+    )
+
+
+@require_safe
+def city_detail(request, slug):
+    city = get_visible_or_404(
+        PartnerCity.objects.prefetch_related(
+            "images", "awards", "links", "sdg_goals", _published_contacts()
+        ),
+        request,
+        slug=slug,
+    )
+    activities = Activity.objects.published().for_city(city)
+    activity_filter = ActivityFilter(
+        request.GET or None,
+        queryset=activities.for_listing(),
+        years=list(activities.years()),
+    )
+    if activity_filter.is_bound and activity_filter.is_valid():
+        shown = activity_filter.qs
+    else:
+        shown = activities.for_listing()
+    events = Event.objects.published().filter(partner_city=city).for_calendar()
+    programme = _current_programme()
+    return render(
+        request,
+        "partnerships/city_detail.html",
+        {
+            "object": city,
+            "city": city,
+            "filter": activity_filter,
+            "activities": list(shown),
+            "filter_active": activity_filter.is_bound,
+            "upcoming_events": list(events.upcoming()[:EVENTS_PER_LIST]),
+            "past_events": list(events.past().order_by("-starts_at", "-pk")[:EVENTS_PER_LIST]),
+            "programme": programme,
+            "is_focus_city": bool(programme and city in programme.focus_cities.all()),
+            "breadcrumbs": [(_("Partner cities"), "partnerships:index"), (city.name, None)],
+        },
+    )

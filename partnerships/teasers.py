@@ -1,0 +1,53 @@
+"""How the partner cities appear on shared pages (home, SDG pages): see ludwigsburg_intl.areas."""
+
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from ludwigsburg_intl.areas import Teaser
+from ludwigsburg_intl.translation_fallback import translated
+
+from .models import Activity, PartnerCity
+
+
+def _activity_teaser(activity):
+    title = translated(activity, "title")
+    return Teaser(
+        title=title.text,
+        url=activity.get_absolute_url(),
+        kind=activity.get_pillar_display(),
+        summary=translated(activity, "description").text,
+        lang=title.lang if title.is_fallback else None,
+    )
+
+
+def _city_teaser(city):
+    name = translated(city, "name")
+    return Teaser(
+        title=name.text,
+        url=city.get_absolute_url(),
+        kind=_("Partner city"),
+        summary=translated(city, "summary").text,
+        lang=name.lang if name.is_fallback else None,
+    )
+
+
+def latest(limit):
+    """The most recent activities (by year, then by last change): one query."""
+    activities = (
+        Activity.objects.public()
+        .select_related("city")
+        .order_by(F("year").desc(nulls_last=True), "-updated_at")[:limit]
+    )
+    return [_activity_teaser(a) for a in activities]
+
+
+def tagged_with_sdg(goal):
+    """Partner cities and activities tagged with ``goal``: two queries."""
+    cities = PartnerCity.objects.published().filter(sdg_goals=goal).order_by("name")
+    activities = (
+        Activity.objects.public()
+        .filter(sdg_goals=goal)
+        .select_related("city")
+        .order_by(F("year").desc(nulls_last=True), "title")
+    )
+    return [_city_teaser(c) for c in cities] + [_activity_teaser(a) for a in activities]

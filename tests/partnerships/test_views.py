@@ -1,0 +1,242 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from ludwigsburg_intl.models import Area, Event
+from partnerships.models import Activity
+
+from .factories import ActivityFactory, AnnualProgrammeFactory, PartnerCityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_url_words_in_both_languages():
+    with translation.override("de"):
+        assert reverse("partnerships:index") == "/de/partnerstaedte/"
+        assert reverse("partnerships:city-detail", kwargs={"slug": "novy-jicin"}) == (
+            "/de/partnerstaedte/novy-jicin/"
+        )
+    with translation.override("en"):
+        assert reverse("partnerships:index") == "/en/partner-cities/"
+        assert reverse("partnerships:city-detail", kwargs={"slug": "montbeliard"}) == (
+            "/en/partner-cities/montbeliard/"
+        )
+
+
+def test_overview_in_german(client, partnerships_demo_content):
+    response = client.get("/de/partnerstaedte/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    for name in [
+        "Montbéliard",
+        "Caerphilly",
+        "Jevpatorija",
+        "St. Charles",
+        "Nový Jičín",
+        "Bergamo",
+    ]:
+        assert name in html
+    assert "nicht bekannt" in html  # Bergamo's start year
+    assert "ruht" in html  # Jevpatorija
+    assert "70.000\xa0€" in html
+    assert "noch nicht entschieden" in html  # focus cities of this year
+    assert '<svg class="city-map__panel' in html
+    assert "<caption>" in html and 'scope="col"' in html
+    assert "Adenauer-de-Gaulle-Preis" in html
+    assert not response.cookies
+
+
+def test_overview_in_english(client, partnerships_demo_content):
+    response = client.get("/en/partner-cities/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Yevpatoria" in html and "resting" in html
+    assert "not known" in html
+    assert "€70,000" in html
+    assert "not yet decided" in html
+    assert 'href="/en/partner-cities/montbeliard/"' in html
+
+
+def test_map_markers_are_projected_from_coordinates(client, partnerships_demo_content):
+    html = client.get("/en/partner-cities/").content.decode()
+    # St. Charles gets its own North America panel; numbers never use a decimal comma.
+    assert "city-map__panel--north_america" in html
+    assert ">St. Charles</text>" in html
+    de_html = client.get("/de/partnerstaedte/").content.decode()
+    import re
+
+    for cx in re.findall(r'cx="([^"]+)"', de_html):
+        float(cx)
+
+
+def test_city_page_in_both_languages(client, partnerships_demo_content):
+    de = client.get("/de/partnerstaedte/montbeliard/")
+    assert de.status_code == 200
+    html = de.content.decode()
+    assert "<h1>Montbéliard</h1>" in html
+    assert "Mömpelgard" in html
+    assert "Gemeinsam gegen Lebensmittelverschwendung" in html
+    assert "Foodsharing" in html
+    assert "Christine Süß" in html
+    assert 'hreflang="en" href="http://testserver/en/partner-cities/montbeliard/"' in html
+
+    en = client.get("/en/partner-cities/montbeliard/")
+    html = en.content.decode()
+    assert "Working together against food waste" in html
+    assert "Adenauer-de Gaulle Prize" in html
+    assert "year not known" in html
+
+
+def test_resting_city_shows_its_reason_prominently(client, partnerships_demo_content):
+    html = client.get("/en/partner-cities/jevpatorija/").content.decode()
+    assert "The partnership is resting" in html
+    assert "annexation of Crimea" in html
+    assert 'class="state-box state-box--resting"' in html
+
+
+def test_unknown_city_is_404(client, partnerships_demo_content):
+    assert client.get("/de/partnerstaedte/atlantis/").status_code == 404
+    assert client.get("/en/partner-cities/no-such-city/").status_code == 404
+
+
+def test_draft_city_only_for_staff(staff_client):
+    from django.test import Client
+
+    client = Client()  # staff_client logs in the default client
+    PartnerCityFactory(slug="entwurf", status="draft")
+    assert client.get("/de/partnerstaedte/entwurf/").status_code == 404
+    assert "entwurf" not in client.get("/de/partnerstaedte/").content.decode()
+    response = staff_client.get("/de/partnerstaedte/entwurf/")
+    assert response.status_code == 200
+    assert "draft-banner" in response.content.decode()
+
+
+def test_filter_by_pillar_and_year(client):
+    city = PartnerCityFactory(slug="filterstadt")
+    ActivityFactory(city=city, title_de="Delegation 2022", pillar="delegation", year=2022)
+    ActivityFactory(city=city, title_de="Austausch 2023", pillar="school", year=2023)
+    ActivityFactory(city=city, title_de="Projekt 2023", pillar="project", year=2023)
+
+    html = client.get("/de/partnerstaedte/filterstadt/?pillar=school").content.decode()
+    assert "Austausch 2023" in html and "Delegation 2022" not in html
+
+    html = client.get("/de/partnerstaedte/filterstadt/?year=2023").content.decode()
+    assert "Austausch 2023" in html and "Projekt 2023" in html and "Delegation 2022" not in html
+
+    html = client.get("/de/partnerstaedte/filterstadt/?pillar=project&year=2022").content.decode()
+    assert "Keine Aktivitäten passen zu diesem Filter." in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "pillar=%3Cscript%3Ealert(1)%3C/script%3E",
+        "year=%3Cb%3E1999%3C/b%3E",
+        "year=99999999999999999999",
+        "year=-1&pillar=",
+        "pillar=delegation&pillar=x&year=abc",
+        "year=%00",
+        "%%%=&&=",
+    ],
+)
+def test_nonsense_filter_values_give_a_message(client, query):
+    city = PartnerCityFactory(slug="robust")
+    ActivityFactory(
+        city=city, title_de="Sichtbar trotzdem", title_en="Sichtbar trotzdem", year=2023
+    )
+    for prefix in ("/de/partnerstaedte/", "/en/partner-cities/"):
+        response = client.get(f"{prefix}robust/?{query}")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<script>alert" not in html and "<b>1999" not in html
+        assert "Sichtbar trotzdem" in html  # the list stays, unfiltered
+
+
+def test_invalid_filter_message_is_in_the_page_language(client):
+    PartnerCityFactory(slug="sprache")
+    de = client.get("/de/partnerstaedte/sprache/?pillar=%3Cscript%3E").content.decode()
+    assert "Einige Filterwerte konnten nicht verwendet werden" in de
+    assert "&lt;script&gt;" in de
+    en = client.get("/en/partner-cities/sprache/?pillar=nonsense").content.decode()
+    assert "Some filter values could not be used" in en
+
+
+def test_events_of_the_city_from_the_calendar(client):
+    city = PartnerCityFactory(slug="mit-terminen")
+    now = timezone.now()
+    Event.objects.create(
+        title_de="Besuch kommt",
+        area=Area.PARTNERSHIPS,
+        partner_city=city,
+        starts_at=now + datetime.timedelta(days=10),
+        status="published",
+    )
+    Event.objects.create(
+        title_de="Besuch war",
+        area=Area.PARTNERSHIPS,
+        partner_city=city,
+        starts_at=now - datetime.timedelta(days=10),
+        status="published",
+    )
+    Event.objects.create(
+        title_de="Entwurfstermin",
+        area=Area.PARTNERSHIPS,
+        partner_city=city,
+        starts_at=now + datetime.timedelta(days=5),
+        status="draft",
+    )
+    html = client.get("/de/partnerstaedte/mit-terminen/").content.decode()
+    upcoming, past = (
+        html.split("<h3>Vergangene</h3>") if "<h3>Vergangene</h3>" in html else (html, "")
+    )
+    assert "Besuch kommt" in upcoming and "Besuch war" in past
+    assert "Entwurfstermin" not in html
+
+
+def test_focus_city_of_this_year(client):
+    city = PartnerCityFactory(slug="schwerpunkt", name_de="Schwerpunktstadt")
+    programme = AnnualProgrammeFactory(year=timezone.localdate().year)
+    programme.focus_cities.set([city])
+    html = client.get("/de/partnerstaedte/schwerpunkt/").content.decode()
+    assert "Schwerpunktstadt des Jahresprogramms" in html
+    overview = client.get("/de/partnerstaedte/").content.decode()
+    assert "noch nicht entschieden" not in overview
+
+
+def _make_city_with(n_activities):
+    city = PartnerCityFactory(slug=f"stadt-mit-{n_activities}")
+    for i in range(n_activities):
+        activity = ActivityFactory(city=city, year=2000 + i % 20, pillar=Activity.Pillar.PROJECT)
+        activity.sdg_goals.set([1, 2])
+    return city
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_city_page_query_count_does_not_grow(client):
+    few = _make_city_with(1)
+    many = _make_city_with(50)
+    first = _count_queries(client, few.get_absolute_url())
+    second = _count_queries(client, many.get_absolute_url())
+    assert first == second
+    assert _count_queries(client, many.get_absolute_url() + "?pillar=project&year=2005") == second
+
+
+def test_overview_query_count_does_not_grow(client):
+    ActivityFactory(city=PartnerCityFactory(slug="eins"), year=2001)
+    ActivityFactory(city=None)
+    first = _count_queries(client, "/de/partnerstaedte/")
+    for i in range(49):
+        ActivityFactory(city=PartnerCityFactory(slug=f"mehr-{i}"), year=2001)
+        ActivityFactory(city=None)
+    assert _count_queries(client, "/de/partnerstaedte/") == first
