@@ -58,8 +58,22 @@ class FundingProgrammeAdmin(PublishableAdmin):
 class FundingCallAdmin(PublishableAdmin):
     """Saving a call updates its deadline in the calendar (signal in europe.signals)."""
 
-    list_display = ("title", "programme", "opens_on", "deadline", "call_state", "is_example", "status")
-    list_filter = ("status", "is_example", "programme", "topics", ("deadline", admin.DateFieldListFilter))
+    list_display = (
+        "title",
+        "programme",
+        "opens_on",
+        "deadline",
+        "call_state",
+        "is_example",
+        "status",
+    )
+    list_filter = (
+        "status",
+        "is_example",
+        "programme",
+        "topics",
+        ("deadline", admin.DateFieldListFilter),
+    )
     search_fields = ("title_de", "title_en", "summary_de", "programme__name_de")
     date_hierarchy = "deadline"
     filter_horizontal = ("topics", "sdg_goals")
@@ -97,7 +111,21 @@ class FundingApplicationAdmin(PublishableAdmin):
     search_fields = ("title_de", "title_en", "partners", "description_de")
     autocomplete_fields = ("call",)
     fieldsets = (
-        (None, {"fields": ("title", "programme", "call", "year", "outcome", "amount_granted", "partners", "description")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "programme",
+                    "call",
+                    "year",
+                    "outcome",
+                    "amount_granted",
+                    "partners",
+                    "description",
+                )
+            },
+        ),
         PUBLISHING_FIELDS,
     )
 
@@ -150,7 +178,22 @@ class ParticipationProgrammeAdmin(PublishableAdmin):
     search_fields = ("name_de", "name_en", "short_name", "organiser_de")
     inlines = [NominationInline]
     fieldsets = (
-        (None, {"fields": ("name", "short_name", "slug", "organiser", "description", "how_to_take_part", "url", "network", "sort_order")}),
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "short_name",
+                    "slug",
+                    "organiser",
+                    "description",
+                    "how_to_take_part",
+                    "url",
+                    "network",
+                    "sort_order",
+                )
+            },
+        ),
         (_("Rules"), {"fields": ("max_nominations", "age_limit")}),
         PUBLISHING_FIELDS,
     )
@@ -160,7 +203,7 @@ class ParticipationProgrammeAdmin(PublishableAdmin):
 class NominationAdminForm(forms.ModelForm):
     class Meta:
         model = Nomination
-        fields = "__all__"
+        fields = ["programme", "name", "age_at_nomination", "mandate_start", "mandate_end", "notes"]
 
     def clean(self):
         data = super().clean()

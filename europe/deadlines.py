@@ -8,31 +8,50 @@ publish actions (which update in bulk and so send no signals).
 
 import datetime
 
-from django.utils import translation
-from django.utils.translation import gettext as _
-
 from ludwigsburg_intl.models import Area, Event
 
 from .models import BERLIN, FundingCall
 
+# Stored content in both languages, written out here rather than taken from gettext, so the
+# event's German and English texts do not depend on the locale files being compiled.
+TEXTS = {
+    "de": {
+        "title": "Einreichfrist: {title}",
+        "example_title": "Beispiel – Einreichfrist: {title}",
+        "description": (
+            "Letzter Tag, um sich auf den Aufruf „{title}“ des Programms „{programme}“ zu "
+            "bewerben. Anträge werden bis zum Ende dieses Tages (Berliner Zeit) angenommen."
+        ),
+        "example": "Dies ist ein Beispiel, kein echter Förderaufruf.",
+    },
+    "en": {
+        "title": "Deadline: {title}",
+        "example_title": "Example – deadline: {title}",
+        "description": (
+            "Last day to apply for the call “{title}” of the programme “{programme}”. "
+            "Applications are accepted until the end of this day (Berlin time)."
+        ),
+        "example": "This is an example, not a real call for funding.",
+    },
+}
+
+
+def _field(obj, name: str, language: str) -> str:
+    return getattr(obj, f"{name}_{language}", None) or getattr(obj, f"{name}_de")
+
 
 def _title(call: FundingCall, language: str) -> str:
-    title = getattr(call, f"title_{language}") or call.title_de
-    with translation.override(language):
-        if call.is_example:
-            return _("Example – deadline: %(title)s") % {"title": title}
-        return _("Deadline: %(title)s") % {"title": title}
+    key = "example_title" if call.is_example else "title"
+    return TEXTS[language][key].format(title=_field(call, "title", language))
 
 
 def _description(call: FundingCall, language: str) -> str:
-    programme = getattr(call.programme, f"name_{language}") or call.programme.name_de
-    with translation.override(language):
-        text = _(
-            "Last day to apply for the call “%(title)s” of the programme “%(programme)s”. "
-            "Applications are accepted until the end of this day (Berlin time)."
-        ) % {"title": getattr(call, f"title_{language}") or call.title_de, "programme": programme}
-        if call.is_example:
-            text += " " + _("This is an example, not a real call for funding.")
+    text = TEXTS[language]["description"].format(
+        title=_field(call, "title", language),
+        programme=_field(call.programme, "name", language),
+    )
+    if call.is_example:
+        text += " " + TEXTS[language]["example"]
     return text
 
 

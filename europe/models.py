@@ -91,14 +91,19 @@ class FundingProgramme(Publishable):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     funder = models.CharField(
-        _("funding body"), max_length=200, blank=True, help_text=_("For example: European Commission")
+        _("funding body"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: European Commission"),
     )
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("official website"), blank=True)
     is_example = models.BooleanField(
         _("example only"),
         default=False,
-        help_text=_("Demo content: the public page says clearly that this is not a real programme."),
+        help_text=_(
+            "Demo content: the public page says clearly that this is not a real programme."
+        ),
     )
 
     objects = FundingProgrammeQuerySet.as_manager()
@@ -160,11 +165,17 @@ class FundingCall(Publishable):
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
     opens_on = models.DateField(
-        _("open from"), null=True, blank=True, help_text=_("Leave empty if the call is already open.")
+        _("open from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the call is already open."),
     )
     deadline = models.DateField(
         _("deadline"),
-        help_text=_("Last day for applications. The call counts as open until the end of this day (Berlin time)."),
+        help_text=_(
+            "Last day for applications. The call counts as open until the end of this day "
+            "(Berlin time)."
+        ),
     )
     budget = models.DecimalField(
         _("budget (euros)"),
@@ -219,9 +230,10 @@ class FundingCall(Publishable):
         return self.state_on(berlin_today())
 
     def is_closing_soon_on(self, today: datetime.date) -> bool:
-        return self.state_on(today) == self.State.OPEN and (
-            self.deadline - today
-        ).days <= CLOSING_SOON_DAYS
+        return (
+            self.state_on(today) == self.State.OPEN
+            and (self.deadline - today).days <= CLOSING_SOON_DAYS
+        )
 
     @property
     def is_closing_soon(self) -> bool:
@@ -387,7 +399,10 @@ class Nomination(models.Model):
     )
     mandate_start = models.DateField(_("mandate from"))
     mandate_end = models.DateField(
-        _("mandate until"), null=True, blank=True, help_text=_("Leave empty while it is open-ended.")
+        _("mandate until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while it is open-ended."),
     )
     notes = models.TextField(_("internal notes"), blank=True)
 
@@ -455,3 +470,6 @@ class SubmissionThrottle(models.Model):
     class Meta:
         verbose_name = _("form submission (rate limit)")
         verbose_name_plural = _("form submissions (rate limit)")
+
+    def __str__(self):
+        return f"{self.client_hash[:8]}… {self.created_at:%Y-%m-%d %H:%M}"

@@ -17,9 +17,8 @@ def check_nominee_age(programme, age) -> None:
     if age > programme.age_limit:
         raise ValidationError(
             {
-                "age_at_nomination": _(
-                    "This programme is open only up to the age of %(limit)d."
-                ) % {"limit": programme.age_limit}
+                "age_at_nomination": _("This programme is open only up to the age of %(limit)d.")
+                % {"limit": programme.age_limit}
             }
         )
 

@@ -25,9 +25,12 @@ def client_hash(request) -> str:
 
 def is_rate_limited(request, limit: int = SUBMISSIONS_PER_HOUR) -> bool:
     since = timezone.now() - WINDOW
-    return SubmissionThrottle.objects.filter(
-        client_hash=client_hash(request), created_at__gte=since
-    ).count() >= limit
+    return (
+        SubmissionThrottle.objects.filter(
+            client_hash=client_hash(request), created_at__gte=since
+        ).count()
+        >= limit
+    )
 
 
 def record_submission(request) -> None:

@@ -11,7 +11,9 @@ def sync_deadline_event_on_call_save(sender, instance, raw=False, **kwargs):
         sync_call_deadline_event(instance)
 
 
-@receiver(post_delete, sender=FundingCall, dispatch_uid="europe_remove_deadline_event_on_call_delete")
+@receiver(
+    post_delete, sender=FundingCall, dispatch_uid="europe_remove_deadline_event_on_call_delete"
+)
 def remove_deadline_event_on_call_delete(sender, instance, **kwargs):
     remove_call_deadline_event(instance)
 

@@ -33,7 +33,11 @@ def _work_field_teaser(field: WorkField) -> Teaser:
 
 def latest(limit: int) -> list[Teaser]:
     """Calls that can still be applied for, the nearest deadline first (one query)."""
-    calls = FundingCall.objects.published().exclude(deadline__lt=berlin_today()).order_by("deadline", "pk")
+    calls = (
+        FundingCall.objects.published()
+        .exclude(deadline__lt=berlin_today())
+        .order_by("deadline", "pk")
+    )
     return [_call_teaser(call) for call in calls.select_related("programme")[:limit]]
 
 
@@ -41,4 +45,3 @@ def tagged_with_sdg(goal) -> list[Teaser]:
     fields = WorkField.objects.published().filter(sdg_goals=goal).distinct()
     calls = FundingCall.objects.published().filter(sdg_goals=goal).distinct()
     return [_work_field_teaser(f) for f in fields] + [_call_teaser(c) for c in calls]
-

@@ -1,7 +1,7 @@
 import datetime
 
-from django.db.models import Prefetch
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone

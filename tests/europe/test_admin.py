@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from europe.models import FundingCall, Nomination
+from europe.models import FundingCall, Nomination, ParticipationProgramme
 from ludwigsburg_intl.models import Event
 
 from .factories import FundingCallFactory, FundingProgrammeFactory, ParticipationProgrammeFactory
@@ -45,7 +45,13 @@ def programme_form(programme, nominees):
 
 
 def nominee(name, start="2024-07-01", end="", age=""):
-    return {"name": name, "mandate_start": start, "mandate_end": end, "age_at_nomination": age, "notes": ""}
+    return {
+        "name": name,
+        "mandate_start": start,
+        "mandate_end": end,
+        "age_at_nomination": age,
+        "notes": "",
+    }
 
 
 def change_url(programme):
@@ -54,13 +60,18 @@ def change_url(programme):
 
 @pytest.mark.django_db
 def test_admin_refuses_a_nomination_beyond_the_maximum(staff_client):
-    programme = ParticipationProgrammeFactory(max_nominations=1, name_de="Europa fängt in der Gemeinde an")
+    programme = ParticipationProgrammeFactory(
+        max_nominations=1, name_de="Europa fängt in der Gemeinde an"
+    )
     response = staff_client.post(
         change_url(programme), programme_form(programme, [nominee("Anna A"), nominee("Bernd B")])
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert "erlaubt der Stadt, höchstens 1 Gemeinderatsmitglied gleichzeitig zu benennen; so wären es 2" in page
+    assert (
+        "erlaubt der Stadt, höchstens 1 Gemeinderatsmitglied gleichzeitig zu benennen; "
+        "so wären es 2" in page
+    )
     assert not Nomination.objects.exists()
 
 
@@ -70,7 +81,9 @@ def test_admin_accepts_nominations_within_the_maximum(staff_client):
     ended = (TODAY - datetime.timedelta(days=1)).isoformat()
     response = staff_client.post(
         change_url(programme),
-        programme_form(programme, [nominee("Anna A"), nominee("Alte Amtszeit", "2019-07-01", ended)]),
+        programme_form(
+            programme, [nominee("Anna A"), nominee("Alte Amtszeit", "2019-07-01", ended)]
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert set(Nomination.objects.values_list("name", flat=True)) == {"Anna A", "Alte Amtszeit"}
@@ -80,7 +93,8 @@ def test_admin_accepts_nominations_within_the_maximum(staff_client):
 def test_admin_checks_the_age_limit(staff_client):
     programme = ParticipationProgrammeFactory(max_nominations=2, age_limit=40, name_de="JUMA")
     response = staff_client.post(
-        change_url(programme), programme_form(programme, [nominee("Zu Alt", age="41"), nominee("Ohne Alter")])
+        change_url(programme),
+        programme_form(programme, [nominee("Zu Alt", age="41"), nominee("Ohne Alter")]),
     )
     assert response.status_code == 200
     page = response.content.decode()
@@ -96,7 +110,14 @@ def test_standalone_nomination_admin_also_refuses_beyond_the_maximum(staff_clien
         Nomination.objects.create(programme=programme, name=name, mandate_start=TODAY)
     response = staff_client.post(
         "/admin/europe/nomination/add/",
-        {"programme": programme.pk, "name": "Drei", "mandate_start": TODAY.isoformat(), "mandate_end": "", "age_at_nomination": "", "notes": ""},
+        {
+            "programme": programme.pk,
+            "name": "Drei",
+            "mandate_start": TODAY.isoformat(),
+            "mandate_end": "",
+            "age_at_nomination": "",
+            "notes": "",
+        },
     )
     assert response.status_code == 200
     assert "höchstens 2 Gemeinderatsmitglieder" in response.content.decode()
@@ -108,8 +129,12 @@ def test_admin_lists_submissions_with_filters(staff_client, demo_content):
     from europe.models import InterestSubmission, ParticipationProgramme
 
     juma = ParticipationProgramme.objects.get(slug="juma")
-    InterestSubmission.objects.create(name="Neu", email="a@example.org", programme=juma, message="m", consent=True, language="de")
-    response = staff_client.get("/admin/europe/interestsubmission/?state=new&programme__id__exact=%d" % juma.pk)
+    InterestSubmission.objects.create(
+        name="Neu", email="a@example.org", programme=juma, message="m", consent=True, language="de"
+    )
+    response = staff_client.get(
+        f"/admin/europe/interestsubmission/?state=new&programme__id__exact={juma.pk}"
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "Neu" in page and "Beantwortet" in page  # state filter offers both states
@@ -118,12 +143,25 @@ def test_admin_lists_submissions_with_filters(staff_client, demo_content):
 
 @pytest.mark.django_db
 def test_every_europe_admin_page_opens(staff_client, demo_content):
-    for model in ("workfield", "fundingtopic", "fundingprogramme", "fundingcall", "fundingapplication",
-                  "network", "participationprogramme", "nomination", "interestsubmission"):
+    for model in (
+        "workfield",
+        "fundingtopic",
+        "fundingprogramme",
+        "fundingcall",
+        "fundingapplication",
+        "network",
+        "participationprogramme",
+        "nomination",
+        "interestsubmission",
+    ):
         assert staff_client.get(f"/admin/europe/{model}/").status_code == 200, model
         assert staff_client.get(f"/admin/europe/{model}/?q=%3Cx%3E").status_code == 200, model
     call = FundingCall.objects.first()
     assert staff_client.get(f"/admin/europe/fundingcall/{call.pk}/change/").status_code == 200
+    programme = ParticipationProgramme.objects.get(slug="juma")
+    page = staff_client.get(change_url(programme))
+    assert page.status_code == 200
+    assert "nominations-TOTAL_FORMS" in page.content.decode()
 
 
 @pytest.mark.django_db
