@@ -13,7 +13,9 @@ XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 @pytest.fixture
 def programme(db):
-    return ParticipationProgrammeFactory(slug="juma", name_de="JUMA-Arbeitskreis", name_en="JUMA working group")
+    return ParticipationProgrammeFactory(
+        slug="juma", name_de="JUMA-Arbeitskreis", name_en="JUMA working group"
+    )
 
 
 def valid_data(programme, **overrides):
@@ -38,7 +40,7 @@ def test_form_page_has_csrf_honeypot_and_labels(client, programme):
     assert 'name="website"' in page and 'tabindex="-1"' in page
     assert "Bitte lassen Sie dieses Feld leer" in page
     assert f'<option value="{programme.pk}" selected>' in page
-    assert "mailto" not in page.split('<main')[1].split("</main>")[0]
+    assert "mailto" not in page.split("<main")[1].split("</main>")[0]
 
 
 @pytest.mark.django_db
@@ -166,7 +168,9 @@ def test_xss_payload_is_stored_verbatim_and_rendered_escaped(client, staff_clien
     assert submission.message == XSS
     confirmation = Client().get(response["Location"]).content.decode()
     admin_list = staff_client.get("/admin/europe/interestsubmission/").content.decode()
-    admin_detail = staff_client.get(f"/admin/europe/interestsubmission/{submission.pk}/change/").content.decode()
+    admin_detail = staff_client.get(
+        f"/admin/europe/interestsubmission/{submission.pk}/change/"
+    ).content.decode()
     for page in (confirmation, admin_list, admin_detail):
         assert "<script>alert" not in page
         assert "<img src=x" not in page
@@ -176,7 +180,9 @@ def test_xss_payload_is_stored_verbatim_and_rendered_escaped(client, staff_clien
 
 @pytest.mark.django_db
 def test_confirmation_with_unknown_token_shows_no_data(client):
-    response = client.get("/de/europa/mitwirkung/interesse/danke/00000000-0000-0000-0000-000000000000/")
+    response = client.get(
+        "/de/europa/mitwirkung/interesse/danke/00000000-0000-0000-0000-000000000000/"
+    )
     assert response.status_code == 200
     assert "Was Sie gesendet haben" not in response.content.decode()
     assert client.get("/de/europa/mitwirkung/interesse/danke/kein-token/").status_code == 404

@@ -34,13 +34,17 @@ def test_deadline_day_counts_in_berlin_time_not_utc():
     call = FundingCall(deadline=D(2026, 3, 31))
     # 23:30 in Berlin on the deadline day is 21:30 UTC: still open.
     late_evening = at_berlin(2026, 3, 31, 23, 30)
-    with mock.patch("django.utils.timezone.now", return_value=late_evening.astimezone(datetime.UTC)):
+    with mock.patch(
+        "django.utils.timezone.now", return_value=late_evening.astimezone(datetime.UTC)
+    ):
         assert berlin_today() == D(2026, 3, 31)
         assert call.state == "open"
     # 00:30 in Berlin the next day is still 31 March in UTC (22:30): closed all the same.
     after_midnight = at_berlin(2026, 4, 1, 0, 30)
     assert after_midnight.astimezone(datetime.UTC).date() == D(2026, 3, 31)
-    with mock.patch("django.utils.timezone.now", return_value=after_midnight.astimezone(datetime.UTC)):
+    with mock.patch(
+        "django.utils.timezone.now", return_value=after_midnight.astimezone(datetime.UTC)
+    ):
         assert call.state == "closed"
 
 

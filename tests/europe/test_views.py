@@ -99,7 +99,9 @@ def test_filter_by_state_topic_and_deadline(client):
     soon = FundingCallFactory(title_de="Bald zu", deadline=today + 10 * day)
     soon.topics.add(topic)
     later = FundingCallFactory(title_de="Später", deadline=today + 100 * day)
-    upcoming = FundingCallFactory(title_de="Kommt noch", opens_on=today + 5 * day, deadline=today + 50 * day)
+    upcoming = FundingCallFactory(
+        title_de="Kommt noch", opens_on=today + 5 * day, deadline=today + 50 * day
+    )
     closed = FundingCallFactory(title_de="Vorbei", deadline=today - day)
     url = reverse("europe:call-list")
 
@@ -172,7 +174,12 @@ def test_drafts_are_not_listed(client):
     FundingCallFactory(title_de="Entwurf-Aufruf", status="draft")
     NetworkFactory(name_de="Entwurf-Netzwerk", status="draft")
     ParticipationProgrammeFactory(name_de="Entwurf-Programm", status="draft")
-    for url in ("/de/europa/", "/de/europa/foerderaufrufe/", "/de/europa/netzwerke/", "/de/europa/mitwirkung/"):
+    for url in (
+        "/de/europa/",
+        "/de/europa/foerderaufrufe/",
+        "/de/europa/netzwerke/",
+        "/de/europa/mitwirkung/",
+    ):
         assert "Entwurf-" not in client.get(url).content.decode()
 
 
@@ -189,7 +196,12 @@ def test_query_counts_do_not_grow_with_data(client):
     FundingApplicationFactory()
     NetworkFactory()
     ParticipationProgrammeFactory()
-    urls = ["/de/europa/", "/de/europa/foerderaufrufe/", "/de/europa/netzwerke/", "/de/europa/mitwirkung/"]
+    urls = [
+        "/de/europa/",
+        "/de/europa/foerderaufrufe/",
+        "/de/europa/netzwerke/",
+        "/de/europa/mitwirkung/",
+    ]
     before = {url: _count_queries(client, url) for url in urls}
     for _ in range(15):
         call = FundingCallFactory(deadline=berlin_today() + datetime.timedelta(days=5))
@@ -202,8 +214,12 @@ def test_query_counts_do_not_grow_with_data(client):
 
 @pytest.mark.django_db
 def test_contacts_come_from_the_shared_contact_model(client):
-    ContactPerson.objects.create(name="Erika Europa", role_de="Europa", areas=[Area.EUROPE], status="published")
-    ContactPerson.objects.create(name="Karl Klima", role_de="Klima", areas=[Area.CLIMATE], status="published")
+    ContactPerson.objects.create(
+        name="Erika Europa", role_de="Europa", areas=[Area.EUROPE], status="published"
+    )
+    ContactPerson.objects.create(
+        name="Karl Klima", role_de="Klima", areas=[Area.CLIMATE], status="published"
+    )
     page = client.get("/de/europa/").content.decode()
     assert "Erika Europa" in page
     assert page.count("Karl Klima") == 0
@@ -214,6 +230,11 @@ def test_nominees_are_never_public(client, demo_content):
     from europe.models import Nomination, ParticipationProgramme
 
     programme = ParticipationProgramme.objects.get(slug="juma")
-    Nomination.objects.create(programme=programme, name="Geheime Nominierte", age_at_nomination=30, mandate_start=datetime.date(2025, 1, 1))
+    Nomination.objects.create(
+        programme=programme,
+        name="Geheime Nominierte",
+        age_at_nomination=30,
+        mandate_start=datetime.date(2025, 1, 1),
+    )
     for url in PUBLIC_URLS:
         assert "Geheime Nominierte" not in client.get(url).content.decode()
