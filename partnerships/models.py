@@ -206,9 +206,7 @@ class ActivityQuerySet(PublishableQuerySet):
 
     def in_year(self, year):
         """Activities that took place in ``year``: by their year or their date range."""
-        return self.filter(
-            Q(year=year) | Q(starts_on__year__lte=year, ends_on__year__gte=year)
-        )
+        return self.filter(Q(year=year) | Q(starts_on__year__lte=year, ends_on__year__gte=year))
 
     def for_city(self, city):
         """A city's own activities and those that concern all partner cities."""
@@ -327,9 +325,7 @@ class Activity(Publishable):
             raise ValidationError({"ends_on": _("The end must not lie before the start.")})
         if self.starts_on:
             if self.year and self.year != self.starts_on.year:
-                raise ValidationError(
-                    {"year": _("The year must be the year of the start date.")}
-                )
+                raise ValidationError({"year": _("The year must be the year of the start date.")})
             self.year = self.starts_on.year
         if self.funding_amount is not None and not self.funding_programme:
             raise ValidationError(

@@ -6,7 +6,13 @@ from .models import Activity, AnnualProgramme, Award, CityImage, CityLink, Partn
 @register(PartnerCity)
 class PartnerCityTranslation(TranslationOptions):
     fields = (
-        "name", "country", "region", "status_reason", "summary", "history", "how_to_take_part"
+        "name",
+        "country",
+        "region",
+        "status_reason",
+        "summary",
+        "history",
+        "how_to_take_part",
     )
     required_languages = ("de",)
 

@@ -54,9 +54,7 @@ def index(request):
     awards = list(
         Award.objects.filter(city__in=PartnerCity.objects.published()).select_related("city")
     )
-    general_activities = list(
-        Activity.objects.published().filter(city__isnull=True).for_listing()
-    )
+    general_activities = list(Activity.objects.published().filter(city__isnull=True).for_listing())
     return render(
         request,
         "partnerships/index.html",

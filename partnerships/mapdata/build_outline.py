@@ -126,9 +126,10 @@ def frame_path(frame, rings):
         projected = [frame.project(lon, lat) for lon, lat in clipped]
         # Split the closed ring in two so that Douglas–Peucker keeps its far side.
         half = len(projected) // 2
-        simple = simplify(projected[: half + 1], TOLERANCE)[:-1] + simplify(
-            projected[half:] + projected[:1], TOLERANCE
-        )[:-1]
+        simple = (
+            simplify(projected[: half + 1], TOLERANCE)[:-1]
+            + simplify(projected[half:] + projected[:1], TOLERANCE)[:-1]
+        )
         deduped = [p for i, p in enumerate(simple) if i == 0 or p != simple[i - 1]]
         if len(deduped) < 3 or area(deduped) < 4:
             continue
