@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum, prefetch_related_objects
 from django.utils import timezone
 
 from ludwigsburg_intl.models import Event
@@ -106,6 +106,19 @@ class BriefingProject:
         return ""
 
     @property
+    def news_summary(self):
+        from django.utils.translation import ngettext
+
+        parts = []
+        if self.new_reports:
+            n = len(self.new_reports)
+            parts.append(ngettext("%(count)s report", "%(count)s reports", n) % {"count": n})
+        if self.changes:
+            n = len(self.changes)
+            parts.append(ngettext("%(count)s change", "%(count)s changes", n) % {"count": n})
+        return ", ".join(parts)
+
+    @property
     def has_changes(self):
         return bool(self.new_reports or self.changes)
 
@@ -120,6 +133,11 @@ class Briefing:
     visits: list
     totals: BudgetTotals
     status_totals: list[Total] = field(default_factory=list)
+
+    @property
+    def projects_with_news(self):
+        """Projects with something new or due: each gets its own section (and printed page)."""
+        return [p for p in self.projects if p.has_changes or p.due_milestones]
 
     @property
     def is_first(self):
@@ -152,7 +170,7 @@ def _in_window(prefix, previous, meeting):
     return lookup
 
 
-def build_briefing(meeting: CommitteeMeeting) -> Briefing:
+def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
     """Everything a briefing shows, for published content only, in a constant number of queries."""
     meetings = CommitteeMeeting.objects.published().filter(committee_id=meeting.committee_id)
     previous = meetings.filter(date__lt=meeting.date).order_by("-date").first()
@@ -175,7 +193,6 @@ def build_briefing(meeting: CommitteeMeeting) -> Briefing:
             Prefetch("changes", queryset=changes.order_by("changed_on", "pk"), to_attr="briefing_changes"),
             Prefetch("changes", queryset=later_state_changes, to_attr="later_state_changes"),
             Prefetch("milestones", queryset=due.order_by("due_date", "pk"), to_attr="briefing_due"),
-            "components",
         )
     )
     items = []
@@ -207,6 +224,9 @@ def build_briefing(meeting: CommitteeMeeting) -> Briefing:
         .filter(starts_at__gte=start, starts_at__lt=end)
         .for_calendar()
     )
+    if with_components:
+        # Components are shown only in the sections of projects with news: fetch just those.
+        prefetch_related_objects([i.project for i in items if i.has_changes or i.due_milestones], "components")
     # The status totals follow the status on the meeting day (exact Decimal sums).
     status_sums = {}
     for item in items:

@@ -324,6 +324,14 @@ class Component(models.Model):
             )
 
     @property
+    def target_display(self):
+        return "" if self.target is None else formats.number_format(self.target, 0, use_l10n=True, force_grouping=True)
+
+    @property
+    def progress_display(self):
+        return "" if self.progress is None else formats.number_format(self.progress, 0, use_l10n=True, force_grouping=True)
+
+    @property
     def percent(self):
         if self.progress is None or not self.target:
             return None

@@ -199,7 +199,7 @@ def _csv_number(value, decimal_comma):
 def briefing_csv(request, pk):
     """The briefing as a table for Excel: UTF-8 with BOM; German: ';' and decimal comma."""
     meeting = _meeting(request, pk)
-    data = build_briefing(meeting)
+    data = build_briefing(meeting, with_components=False)
     german = (get_language() or "de").startswith("de")
     filename = f"{slugify(translated(meeting.committee, 'name').text)}-{meeting.date.isoformat()}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -1,0 +1,177 @@
+"""Time the status overview and a committee briefing with a large amount of data.
+
+Builds 500 projects, 5,000 status reports and 50 committee meetings (plus components,
+milestones and recorded changes) inside a transaction that is rolled back at the end, so the
+database is left as it was. Each page is rendered several times with Django's test client;
+the median is printed. Target: under 300 ms per page.
+"""
+
+import datetime
+import os
+import random
+import statistics
+import time
+from decimal import Decimal
+
+from django.core.management.base import BaseCommand
+from django.db import connection, reset_queries, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.translation import override
+
+from climate.models import (
+    ClimatePartnership,
+    Committee,
+    CommitteeMeeting,
+    Component,
+    Funder,
+    Milestone,
+    Project,
+    ProjectChange,
+    StatusReport,
+)
+
+TARGET_MS = 300
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Benchmark the climate status overview and a committee briefing (data is rolled back)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--projects", type=int, default=500)
+        parser.add_argument("--reports", type=int, default=5000)
+        parser.add_argument("--meetings", type=int, default=50)
+        parser.add_argument("--runs", type=int, default=7)
+
+    def handle(self, *args, **options):
+        results = {}
+        try:
+            with transaction.atomic():
+                meeting = self.build(options["projects"], options["reports"], options["meetings"])
+                client = Client(HTTP_HOST="localhost")
+                pages = []
+                for language in ("de", "en"):
+                    with override(language):
+                        pages += [
+                            (f"overview ({language})", reverse("climate:status-overview")),
+                            (f"briefing ({language})", reverse("climate:briefing", kwargs={"pk": meeting.pk})),
+                            (f"briefing CSV ({language})", reverse("climate:briefing-csv", kwargs={"pk": meeting.pk})),
+                        ]
+                for label, path in pages:
+                    results[label] = self.measure(client, path, options["runs"])
+                raise Rollback
+        except Rollback:
+            pass
+        self.stdout.write(
+            f"Climate benchmark: {options['projects']} projects, {options['reports']} status reports, "
+            f"{options['meetings']} meetings; median of {options['runs']} runs (first run not counted)"
+        )
+        failed = False
+        for label, (median, cpu, queries, size) in results.items():
+            ok = median < TARGET_MS
+            failed |= not ok
+            self.stdout.write(
+                f"  {label:<20} {median:7.1f} ms (Python CPU {cpu:6.1f} ms)  {queries:3d} queries  "
+                f"{size / 1024:6.1f} KiB  {'ok' if ok else f'SLOWER THAN {TARGET_MS} ms'}"
+            )
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        if load is not None:
+            self.stdout.write(f"Load average during the run: {load:.1f} on {os.cpu_count()} CPUs.")
+        self.stdout.write("The benchmark data has been rolled back.")
+        if failed:
+            raise SystemExit(1)
+
+    def measure(self, client, path, runs):
+        response = client.get(path)  # warm-up: templates, translations, connection
+        assert response.status_code == 200, (path, response.status_code)
+        timings, cpu = [], []
+        for _ in range(runs):
+            reset_queries()
+            with CaptureQueriesContext(connection) as queries:
+                start, start_cpu = time.perf_counter(), time.process_time()
+                response = client.get(path)
+                timings.append((time.perf_counter() - start) * 1000)
+                cpu.append((time.process_time() - start_cpu) * 1000)
+        return statistics.median(timings), statistics.median(cpu), len(queries), len(response.content)
+
+    def build(self, n_projects, n_reports, n_meetings):
+        rng = random.Random(4)
+        partnerships = [
+            ClimatePartnership.objects.create(
+                slug=f"bench-{i}", name_de=f"Benchmark-Partnerschaft {i}", name_en=f"Benchmark partnership {i}",
+                status="published",
+            )
+            for i in range(4)
+        ]
+        funders = [Funder.objects.create(slug=f"bench-funder-{i}", name_de=f"Förderer {i}") for i in range(3)]
+        statuses = [value for value, _label in Project.ProjectStatus.choices]
+        lights = ["", "on_track", "at_risk", "delayed"]
+        projects = Project.objects.bulk_create(
+            Project(
+                slug=f"bench-project-{i}",
+                title_de=f"Benchmark-Projekt {i}",
+                title_en=f"Benchmark project {i}",
+                partnership=partnerships[i % len(partnerships)],
+                funder=funders[i % len(funders)] if i % 5 else None,
+                project_status=statuses[i % len(statuses)],
+                traffic_light=lights[i % len(lights)],
+                traffic_light_reason_de="Grund" if i % 4 > 1 else "",
+                grant_amount=Decimal(rng.randint(1000, 500000)) + Decimal("0.25") if i % 7 else None,
+                start_year=2018 + i % 6,
+                end_year=2021 + i % 6,
+                status="published" if i % 25 else "draft",
+            )
+            for i in range(n_projects)
+        )
+        Component.objects.bulk_create(
+            Component(project=p, title_de=f"Bestandteil {k}", target=Decimal(100), progress=Decimal(k * 10), sort_order=k)
+            for p in projects
+            for k in range(3)
+        )
+        start = datetime.date(2020, 1, 1)
+        milestones = Milestone.objects.bulk_create(
+            Milestone(
+                project=p,
+                title_de=f"Meilenstein {k}",
+                title_en=f"Milestone {k}",
+                due_date=start + datetime.timedelta(days=rng.randint(0, 2000)),
+                reached_on=start + datetime.timedelta(days=rng.randint(0, 1500)) if k == 0 else None,
+            )
+            for p in projects
+            for k in range(3)
+        )
+        StatusReport.objects.bulk_create(
+            StatusReport(
+                project=projects[i % len(projects)],
+                reported_on=start + datetime.timedelta(days=rng.randint(0, 1800)),
+                text_de=f"Sachstandsbericht {i}: Die Umsetzung läuft.",
+                text_en=f"Status report {i}: implementation is under way.",
+                status="published" if i % 10 else "draft",
+            )
+            for i in range(n_reports)
+        )
+        ProjectChange.objects.bulk_create(
+            ProjectChange(
+                project=m.project,
+                milestone=m,
+                kind=ProjectChange.Kind.MILESTONE_MOVED,
+                changed_on=start + datetime.timedelta(days=rng.randint(0, 1800)),
+                old_value="2021-01-01",
+                new_value=m.due_date.isoformat(),
+            )
+            for m in milestones[::3]
+        )
+        committee = Committee.objects.create(slug="bench-committee", name_de="Benchmark-Ausschuss")
+        meetings = CommitteeMeeting.objects.bulk_create(
+            CommitteeMeeting(committee=committee, date=start + datetime.timedelta(days=36 * i), status="published")
+            for i in range(n_meetings)
+        )
+        with connection.cursor() as cursor:
+            # Planner statistics, as a live database has them after autovacuum.
+            cursor.execute("ANALYZE")
+        return meetings[len(meetings) // 2]
