@@ -58,13 +58,15 @@ def _description(call: FundingCall, language: str) -> str:
 def sync_call_deadline_event(call: FundingCall) -> Event:
     """Create or update the calendar event for the call's deadline."""
     start = datetime.datetime.combine(call.deadline, datetime.time(0, 0), tzinfo=BERLIN)
+    end = datetime.datetime.combine(call.deadline, datetime.time(23, 59, 59), tzinfo=BERLIN)
     event, _created = Event.objects.update_or_create(
         uid=call.calendar_uid,
         defaults={
             "area": Area.EUROPE,
             "precision": Event.Precision.DAY,
             "starts_at": start,
-            "ends_at": None,
+            # The end of the deadline day, so the event stays "upcoming" through that day.
+            "ends_at": end,
             "time_zone": "Europe/Berlin",
             "title_de": _title(call, "de"),
             "title_en": _title(call, "en"),

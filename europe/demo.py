@@ -150,7 +150,7 @@ def load_participation(networks):
         {"slug": "europa-faengt-in-der-gemeinde-an"},
         name_de="Netzwerk „Europa fängt in der Gemeinde an“",
         name_en="Network “Building Europe with Local Councillors”",
-        short_name="Building Europe with Local Councillors",
+        short_name="",
         organiser_de="Europäische Kommission",
         organiser_en="European Commission",
         description_de="Ein europäisches Netzwerk aus gewählten Lokalpolitikerinnen und -politikern, die Inhalte der EU vor Ort vermitteln wollen.",

@@ -67,6 +67,8 @@ class InterestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = ParticipationProgramme.objects.published()
         self.fields["programme"].empty_label = _("Please choose")
+        # The full name in the page's language (``__str__`` may give an untranslated short name).
+        self.fields["programme"].label_from_instance = lambda programme: programme.name
         self.fields["consent"].required = True
         # Server-side limits only: no maxlength attribute, so an over-long text is not cut off
         # silently but answered with a clear message.

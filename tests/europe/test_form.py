@@ -195,3 +195,20 @@ def test_confirmation_stops_showing_data_after_an_hour(client, programme):
     response = client.post(FORM_DE, valid_data(programme))
     InterestSubmission.objects.update(created_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
     assert "Maria Muster" not in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["?programme=%3Cscript%3E", "?programme=", "?programme=x&programme=y"]
+)
+def test_nonsense_programme_in_the_query_is_ignored(client, programme, query):
+    response = client.get(FORM_DE + query)
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("<main")[1]
+    assert "selected>" not in response.content.decode().replace('<option value="" selected>', "")
+
+
+@pytest.mark.django_db
+def test_programme_options_are_in_the_page_language(client, programme):
+    assert "JUMA working group" in client.get(FORM_EN).content.decode()
+    assert "JUMA-Arbeitskreis" in client.get(FORM_DE).content.decode()

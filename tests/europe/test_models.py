@@ -80,6 +80,12 @@ def test_deadline_event_follows_the_call():
     assert event.precision == Event.Precision.DAY
     assert timezone.localtime(event.starts_at, BERLIN).date() == D(2026, 10, 15)
     assert event.status == "draft"
+    # Listed as upcoming in the calendar until the end of the deadline day (Berlin).
+    last_minute = at_berlin(2026, 10, 15, 23, 30)
+    assert Event.objects.upcoming(now=last_minute).filter(pk=event.pk).exists()
+    assert (
+        not Event.objects.upcoming(now=at_berlin(2026, 10, 16, 0, 1)).filter(pk=event.pk).exists()
+    )
     assert "Aufruf" in event.title_de and event.title_en.startswith("Deadline:")
 
     call.deadline = D(2026, 11, 2)
