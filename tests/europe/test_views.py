@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -238,3 +239,29 @@ def test_nominees_are_never_public(client, demo_content):
     )
     for url in PUBLIC_URLS:
         assert "Geheime Nominierte" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_budget_and_dates_in_the_page_language(client):
+    call = FundingCallFactory(budget="250000.00", deadline=datetime.date(2031, 3, 5))
+    de = client.get(call.get_absolute_url()).content.decode()
+    assert "250.000\xa0€" in de and "5. März 2031" in de
+    with translation.override("en"):
+        url = call.get_absolute_url()
+    en = client.get(url).content.decode()
+    assert "€250,000" in en and "March 5, 2031" in en
+
+
+@pytest.mark.django_db
+def test_deadlines_appear_in_the_shared_calendar_and_on_the_home_page(client, demo_content):
+    calendar = client.get("/de/termine/?area=europe").content.decode()
+    assert (
+        "Beispiel – Einreichfrist: Beispielaufruf: Begegnungen zwischen Partnerstädten" in calendar
+    )
+    home = client.get("/de/").content.decode()
+    assert "Beispielaufruf: Begegnungen zwischen Partnerstädten" in home
+    assert "Förderaufruf (Beispiel)" in home
+    detail = client.get("/de/europa/foerderaufrufe/beispiel-begegnungen/").content.decode()
+    ical_link = re.search(r'href="([^"]*/ical/)"', detail).group(1)
+    ical = client.get(ical_link)
+    assert ical.status_code == 200 and b"BEGIN:VEVENT" in ical.content
