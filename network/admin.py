@@ -30,14 +30,37 @@ class ActorAdmin(PublishableAdmin):
     list_filter = ("status", "kind", "contact_consent", "topics", "sdg_goals")
     search_fields = ("name_de", "name_en", "summary_de", "summary_en", "slug")
     prepopulated_fields = {"slug": ("name_de",)}
-    filter_horizontal = ("topics", "sdg_goals", "partner_cities", "climate_partnerships", "projects")
+    filter_horizontal = (
+        "topics",
+        "sdg_goals",
+        "partner_cities",
+        "climate_partnerships",
+        "projects",
+    )
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "summary", "description", "website")}),
-        (_("Links"), {"fields": ("topics", "sdg_goals", "partner_cities", "climate_partnerships", "projects")}),
+        (
+            _("Links"),
+            {
+                "fields": (
+                    "topics",
+                    "sdg_goals",
+                    "partner_cities",
+                    "climate_partnerships",
+                    "projects",
+                )
+            },
+        ),
         (
             _("Contact details"),
             {
-                "fields": ("contact_consent", "contact_name", "contact_email", "contact_phone", "contact_address"),
+                "fields": (
+                    "contact_consent",
+                    "contact_name",
+                    "contact_email",
+                    "contact_phone",
+                    "contact_address",
+                ),
                 "description": _("Shown on the public site only when the actor has agreed."),
             },
         ),

@@ -16,7 +16,9 @@ class NetworkConfig(AppConfig):
             areas.AreaSection(
                 key=Area.NETWORK,
                 title=_("Development policy network"),
-                description=_("Global denken – lokal handeln: local actors, the coordination office and the SDGs."),
+                description=_(
+                    "Global denken – lokal handeln: local actors, the coordination office and the SDGs."
+                ),
                 index_url_name="network:index",
                 order=40,
                 latest=sdg.latest,

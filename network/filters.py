@@ -16,7 +16,10 @@ class ActorFilter(django_filters.FilterSet):
     """The directory filter. Unknown values make the form invalid; the view then lists all."""
 
     type = django_filters.ChoiceFilter(
-        field_name="kind", label=_("Type"), choices=Actor.Kind.choices, empty_label=_("All types"),
+        field_name="kind",
+        label=_("Type"),
+        choices=Actor.Kind.choices,
+        empty_label=_("All types"),
         error_messages={"invalid_choice": _("Choose one of the listed types.")},
     )
     sdg = django_filters.ModelChoiceFilter(

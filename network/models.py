@@ -73,24 +73,38 @@ class Actor(Publishable):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
-        _("type"), max_length=20, choices=Kind.choices, default=Kind.GROUP, db_index=True,
+        _("type"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.GROUP,
+        db_index=True,
         help_text=_("Use “kind of group” for an entry that describes many groups, not one."),
     )
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(
-        _("description"), blank=True,
-        help_text=_("Plain text. An empty line starts a new paragraph; a line starting with '## ' is a heading."),
+        _("description"),
+        blank=True,
+        help_text=_(
+            "Plain text. An empty line starts a new paragraph; "
+            "a line starting with '## ' is a heading."
+        ),
     )
-    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="actors")
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="actors"
+    )
     sdg_goals = models.ManyToManyField(
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="network_actors"
     )
     partner_cities = models.ManyToManyField(
-        "partnerships.PartnerCity", verbose_name=_("partner cities"), blank=True,
+        "partnerships.PartnerCity",
+        verbose_name=_("partner cities"),
+        blank=True,
         related_name="network_actors",
     )
     climate_partnerships = models.ManyToManyField(
-        "climate.ClimatePartnership", verbose_name=_("climate partnerships"), blank=True,
+        "climate.ClimatePartnership",
+        verbose_name=_("climate partnerships"),
+        blank=True,
         related_name="network_actors",
     )
     projects = models.ManyToManyField(
@@ -150,8 +164,12 @@ class Programme(Publishable):
     name = models.CharField(_("name"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(
-        _("description"), blank=True,
-        help_text=_("Plain text. An empty line starts a new paragraph; a line starting with '## ' is a heading."),
+        _("description"),
+        blank=True,
+        help_text=_(
+            "Plain text. An empty line starts a new paragraph; "
+            "a line starting with '## ' is a heading."
+        ),
     )
     sdg_goals = models.ManyToManyField(
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="network_programmes"
@@ -160,7 +178,10 @@ class Programme(Publishable):
         Actor, verbose_name=_("actors taking part"), blank=True, related_name="programmes"
     )
     events = models.ManyToManyField(
-        Event, verbose_name=_("events"), blank=True, related_name="network_programmes",
+        Event,
+        verbose_name=_("events"),
+        blank=True,
+        related_name="network_programmes",
         help_text=_("Events of the shared calendar that belong to this programme."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
@@ -240,16 +261,24 @@ class Membership(Publishable):
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, db_index=True)
     name = models.CharField(_("body, event or person"), max_length=200)
     organisation = models.CharField(
-        _("organisation"), max_length=200, blank=True,
+        _("organisation"),
+        max_length=200,
+        blank=True,
         help_text=_("Who runs the body or event, e.g. Städtetag Baden-Württemberg."),
     )
     role = models.CharField(_("role of the city"), max_length=200, blank=True)
     start_year = models.PositiveSmallIntegerField(
-        _("from (year)"), null=True, blank=True, validators=YEAR_VALIDATORS,
+        _("from (year)"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
         help_text=_("Leave empty if not known."),
     )
     end_year = models.PositiveSmallIntegerField(
-        _("until (year)"), null=True, blank=True, validators=YEAR_VALIDATORS,
+        _("until (year)"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
         help_text=_("Leave empty if not known or still running."),
     )
     description = models.TextField(_("description"), blank=True)
@@ -299,8 +328,12 @@ class StatePartner(Publishable):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(
-        _("description"), blank=True,
-        help_text=_("Plain text. An empty line starts a new paragraph; a line starting with '## ' is a heading."),
+        _("description"),
+        blank=True,
+        help_text=_(
+            "Plain text. An empty line starts a new paragraph; "
+            "a line starting with '## ' is a heading."
+        ),
     )
     url = models.URLField(_("website"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
@@ -329,7 +362,9 @@ class Indicator(Publishable):
 
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=200)
-    unit = models.CharField(_("unit"), max_length=50, help_text=_("For example: euros, per cent, number"))
+    unit = models.CharField(
+        _("unit"), max_length=50, help_text=_("For example: euros, per cent, number")
+    )
     source = models.CharField(_("source"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     sdg_goals = models.ManyToManyField(
@@ -364,7 +399,10 @@ class IndicatorValue(models.Model):
     is_example = models.BooleanField(
         _("example value"),
         default=False,
-        help_text=_("An illustrative value, not a measured one. It is marked as an example on the public site."),
+        help_text=_(
+            "An illustrative value, not a measured one. "
+            "It is marked as an example on the public site."
+        ),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
 
@@ -373,7 +411,9 @@ class IndicatorValue(models.Model):
         verbose_name = _("yearly value")
         verbose_name_plural = _("yearly values")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "year"], name="network_indicator_value_unique_year")
+            models.UniqueConstraint(
+                fields=["indicator", "year"], name="network_indicator_value_unique_year"
+            )
         ]
 
     def __str__(self):

@@ -23,14 +23,20 @@ def _text(value: str | None, value_de: str | None, language: str):
 
 def _rows(queryset, kind, title_field, summary_field, slug_field="slug"):
     slug = F(slug_field) if slug_field else Value("", output_field=CharField())
-    return queryset.order_by().annotate(
-        item_kind=Value(kind, output_field=CharField()),
-        item_slug=slug,
-        title_de_=F(f"{title_field}_de"),
-        title_en_=F(f"{title_field}_en"),
-        summary_de_=F(f"{summary_field}_de"),
-        summary_en_=F(f"{summary_field}_en"),
-    ).values_list("item_kind", "item_slug", "title_de_", "title_en_", "summary_de_", "summary_en_")
+    return (
+        queryset.order_by()
+        .annotate(
+            item_kind=Value(kind, output_field=CharField()),
+            item_slug=slug,
+            title_de_=F(f"{title_field}_de"),
+            title_en_=F(f"{title_field}_en"),
+            summary_de_=F(f"{summary_field}_de"),
+            summary_en_=F(f"{summary_field}_en"),
+        )
+        .values_list(
+            "item_kind", "item_slug", "title_de_", "title_en_", "summary_de_", "summary_en_"
+        )
+    )
 
 
 KIND_LABELS = {
@@ -63,7 +69,10 @@ def tagged_with_sdg(goal) -> list[Teaser]:
             _rows(Indicator.objects.tagged_with_sdg(goal), "indicator", "name", "description"),
             _rows(
                 CoordinationItem.objects.published().tasks().filter(sdg_goals=goal),
-                "task", "title", "description", slug_field=None,
+                "task",
+                "title",
+                "description",
+                slug_field=None,
             ),
             all=True,
         )

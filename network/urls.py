@@ -33,6 +33,8 @@ urlpatterns = [
     path(_("programmes/"), include(programme_patterns)),
     path(_("coordination-office/"), views.coordination, name="coordination"),
     path(_("state-and-federal/"), views.state_and_federal, name="state-and-federal"),
-    path(_("state-and-federal/<slug:slug>/"), views.state_partner_detail, name="state-partner-detail"),
+    path(
+        _("state-and-federal/<slug:slug>/"), views.state_partner_detail, name="state-partner-detail"
+    ),
     path("sdg/", include(sdg_patterns)),
 ]

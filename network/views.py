@@ -32,6 +32,7 @@ ACTORS_PER_PAGE = 20
 
 # --- helpers -------------------------------------------------------------------------------------
 
+
 def _network_crumb():
     return (_("Development policy network"), "network:index")
 
@@ -102,6 +103,7 @@ def _tr(obj, field):
 
 # --- overview ------------------------------------------------------------------------------------
 
+
 @require_safe
 def index(request):
     programmes = list(Programme.objects.published())
@@ -121,6 +123,7 @@ def index(request):
 
 
 # --- actors --------------------------------------------------------------------------------------
+
 
 def _filtered_actors(request):
     actors = Actor.objects.published().for_directory()
@@ -168,8 +171,16 @@ def actor_csv(request):
             ]
         )
     header = [
-        _("Name"), _("Type"), _("Topics"), _("SDG goals"), _("Partner cities"), _("Website"),
-        _("Contact person"), _("E-mail"), _("Phone"), _("Page on this portal"),
+        _("Name"),
+        _("Type"),
+        _("Topics"),
+        _("SDG goals"),
+        _("Partner cities"),
+        _("Website"),
+        _("Contact person"),
+        _("E-mail"),
+        _("Phone"),
+        _("Page on this portal"),
     ]
     return csv_response(_("actors.csv"), header, rows)
 
@@ -220,6 +231,7 @@ def actor_ical(request, slug):
 
 # --- programmes ----------------------------------------------------------------------------------
 
+
 @require_safe
 def programme_detail(request, slug):
     queryset = Programme.objects.prefetch_related(
@@ -248,6 +260,7 @@ def programme_ical(request, slug):
 
 
 # --- coordination office, state and federal level ------------------------------------------------
+
 
 @require_safe
 def coordination(request):
@@ -297,6 +310,7 @@ def state_partner_detail(request, slug):
 
 
 # --- SDGs and indicators -------------------------------------------------------------------------
+
 
 @require_safe
 def sdg_index(request):
@@ -352,11 +366,25 @@ def sdg_csv(request, number):
     rows = []
     for group in groups:
         for item in group["items"]:
-            rows.append([goal.number, str(group["section"].title), str(item.kind), str(item.title),
-                         request.build_absolute_uri(item.url)])
+            rows.append(
+                [
+                    goal.number,
+                    str(group["section"].title),
+                    str(item.kind),
+                    str(item.title),
+                    request.build_absolute_uri(item.url),
+                ]
+            )
     for event in events:
-        rows.append([goal.number, _("Calendar"), _("Event"), _tr(event, "title"),
-                     request.build_absolute_uri(event.get_absolute_url())])
+        rows.append(
+            [
+                goal.number,
+                _("Calendar"),
+                _("Event"),
+                _tr(event, "title"),
+                request.build_absolute_uri(event.get_absolute_url()),
+            ]
+        )
     header = [_("SDG goal"), _("Area"), _("Kind"), _("Title"), _("Address")]
     return csv_response(_("sdg-%(number)s.csv") % {"number": goal.number}, header, rows)
 
@@ -426,7 +454,15 @@ def indicators_csv(request, slug=None):
         ]
         for v in values
     ]
-    header = [_("Indicator"), _("Unit"), _("Source"), _("SDG goals"), _("Year"), _("Value"),
-              _("Example value"), _("Note")]
+    header = [
+        _("Indicator"),
+        _("Unit"),
+        _("Source"),
+        _("SDG goals"),
+        _("Year"),
+        _("Value"),
+        _("Example value"),
+        _("Note"),
+    ]
     filename = f"{slug}.csv" if slug else _("sdg-indicators.csv")
     return csv_response(filename, header, rows)

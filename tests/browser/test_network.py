@@ -23,6 +23,7 @@ def live_demo(live_server, transactional_db):
     call_command("load_demo_content", verbosity=0)
     return live_server
 
+
 PAGES = [
     "/de/netzwerk/",
     "/de/netzwerk/akteure/",
@@ -53,7 +54,9 @@ def test_axe_desktop_and_320px(page, live_demo, path):
 
     page.set_viewport_size({"width": 320, "height": 800})
     page.reload()
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 0, f"{path} scrolls sideways at 320 px by {overflow}px"
     assert_no_axe_violations(page)
     # Nothing was blocked by the CSP (no inline styles or scripts, nothing from other hosts).

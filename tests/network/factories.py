@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from ludwigsburg_intl.models import Area, Event
 from ludwigsburg_intl.publishing import Publishable
-
 from network.models import (
     Actor,
     CoordinationItem,

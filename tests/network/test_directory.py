@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from ludwigsburg_intl.models import Event, SDGGoal
 from network.models import Actor
+
 from .factories import ActorFactory, EventFactory, ProgrammeFactory, TopicFactory
 
 LIST_DE = "/de/netzwerk/akteure/"
@@ -223,7 +224,7 @@ def test_directory_csv_in_both_languages_follows_filters(client):
     assert school_row["Art"] == "Schule"
     assert school_row["SDG-Ziele"] == "4 | 13"
     assert school_row["Website"] == "https://schule.example.org/"
-    assert school_row["Seite auf diesem Portal"].endswith("/de/netzwerk/akteure/%s/" % school.slug)
+    assert school_row["Seite auf diesem Portal"].endswith(f"/de/netzwerk/akteure/{school.slug}/")
 
     rows = _read_csv(client.get(LIST_EN + "actors.csv", {"type": "school"}), ",")
     assert [r["Name"] for r in rows] == ["School by the lake"]

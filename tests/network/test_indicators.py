@@ -11,9 +11,13 @@ from .factories import IndicatorFactory, IndicatorValueFactory
 
 
 def _indicator_with_values(**kwargs):
-    indicator = IndicatorFactory(slug="schulen", name_de="Schulkooperationen", name_en="School partnerships", **kwargs)
+    indicator = IndicatorFactory(
+        slug="schulen", name_de="Schulkooperationen", name_en="School partnerships", **kwargs
+    )
     for year, value, example in [(2021, "2", True), (2022, "3.5", True), (2023, "1250", False)]:
-        IndicatorValueFactory(indicator=indicator, year=year, value=Decimal(value), is_example=example)
+        IndicatorValueFactory(
+            indicator=indicator, year=year, value=Decimal(value), is_example=example
+        )
     return indicator
 
 
@@ -33,8 +37,14 @@ def _table_numbers(body):
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("/de/netzwerk/sdg/indikatoren/schulen/", [("2021", "2"), ("2022", "3,5"), ("2023", "1.250")]),
-        ("/en/network/sdg/indicators/schulen/", [("2021", "2"), ("2022", "3.5"), ("2023", "1,250")]),
+        (
+            "/de/netzwerk/sdg/indikatoren/schulen/",
+            [("2021", "2"), ("2022", "3,5"), ("2023", "1.250")],
+        ),
+        (
+            "/en/network/sdg/indicators/schulen/",
+            [("2021", "2"), ("2022", "3.5"), ("2023", "1,250")],
+        ),
     ],
 )
 def test_chart_and_table_show_the_same_numbers(client, url, expected):
@@ -52,7 +62,9 @@ def test_chart_bar_heights_follow_the_values(client):
     for year, value in [(2020, "10"), (2021, "25"), (2022, "40")]:
         IndicatorValueFactory(indicator=indicator, year=year, value=Decimal(value))
     body = client.get("/de/netzwerk/sdg/indikatoren/balken/").content.decode()
-    heights = [float(h) for h in re.findall(r'<rect class="chart__bar[^"]*"[^>]*height="([\d.]+)"', body)]
+    heights = [
+        float(h) for h in re.findall(r'<rect class="chart__bar[^"]*"[^>]*height="([\d.]+)"', body)
+    ]
     assert len(heights) == 3
     assert heights[1] / heights[0] == pytest.approx(2.5, rel=0.02)
     assert heights[2] / heights[0] == pytest.approx(4, rel=0.02)
@@ -98,7 +110,9 @@ def test_unknown_or_draft_indicator_is_404(client):
 def _csv(response, delimiter):
     assert response.status_code == 200
     assert response.content.startswith("\ufeff".encode())
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=delimiter))
+    return list(
+        csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=delimiter)
+    )
 
 
 @pytest.mark.django_db
@@ -109,15 +123,23 @@ def test_indicator_csv_round_trip_in_both_languages(client):
 
     rows = _csv(client.get("/de/netzwerk/sdg/indikatoren/werte.csv"), ";")
     assert [(r["Jahr"], r["Wert"], r["Beispielwert"]) for r in rows] == [
-        ("2021", "2", "ja"), ("2022", "3,5", "ja"), ("2023", "1250", "nein"),
+        ("2021", "2", "ja"),
+        ("2022", "3,5", "ja"),
+        ("2023", "1250", "nein"),
     ]
     assert rows[0]["Indikator"] == "Schulkooperationen"
     # Decimal commas read back to the stored values.
-    assert [Decimal(r["Wert"].replace(",", ".")) for r in rows] == [Decimal("2"), Decimal("3.5"), Decimal("1250")]
+    assert [Decimal(r["Wert"].replace(",", ".")) for r in rows] == [
+        Decimal("2"),
+        Decimal("3.5"),
+        Decimal("1250"),
+    ]
 
     rows = _csv(client.get("/en/network/sdg/indicators/schulen/values.csv"), ",")
     assert [(r["Year"], r["Value"], r["Example value"]) for r in rows] == [
-        ("2021", "2", "yes"), ("2022", "3.5", "yes"), ("2023", "1250", "no"),
+        ("2021", "2", "yes"),
+        ("2022", "3.5", "yes"),
+        ("2023", "1250", "no"),
     ]
     assert rows[0]["Indicator"] == "School partnerships"
 

@@ -31,10 +31,15 @@ def test_coordination_page_shows_tasks_cooperation_and_contacts(client):
     CoordinationItemFactory(kind="outlook", title_de="SDG-Konferenz")
     CoordinationItemFactory(title_de="Entwurf", status="draft")
     ContactPerson.objects.create(
-        name="Saliou Gueye", role_de="Koordination", email="s.gueye@ludwigsburg.de",
-        areas=[Area.NETWORK], status="published",
+        name="Saliou Gueye",
+        role_de="Koordination",
+        email="s.gueye@ludwigsburg.de",
+        areas=[Area.NETWORK],
+        status="published",
     )
-    ContactPerson.objects.create(name="Jemand Anderes", role_de="Europa", areas=[Area.EUROPE], status="published")
+    ContactPerson.objects.create(
+        name="Jemand Anderes", role_de="Europa", areas=[Area.EUROPE], status="published"
+    )
     body = client.get("/de/netzwerk/koordinierungsstelle/").content.decode()
     assert "Faire Beschaffung" in body
     assert "Fachbereich Tiefbau und Grünflächen" in body
@@ -49,13 +54,26 @@ def test_coordination_page_shows_tasks_cooperation_and_contacts(client):
 
 @pytest.mark.django_db
 def test_state_and_federal_page_shows_role_and_known_periods_only(client):
-    MembershipFactory(name_de="BuKo 2018", kind="event", level="federal", start_year=2018, end_year=2018,
-                      role_de="Mitwirkung")
-    MembershipFactory(name_de="AG Kommunale Entwicklungspolitik", organisation_de="Städtetag Baden-Württemberg",
-                      role_de="Mitglied")
+    MembershipFactory(
+        name_de="BuKo 2018",
+        kind="event",
+        level="federal",
+        start_year=2018,
+        end_year=2018,
+        role_de="Mitwirkung",
+    )
+    MembershipFactory(
+        name_de="AG Kommunale Entwicklungspolitik",
+        organisation_de="Städtetag Baden-Württemberg",
+        role_de="Mitglied",
+    )
     MembershipFactory(name_de="Geheim", status="draft")
-    StatePartner.objects.create(slug="projektstelle", name_de="Projektstelle", status="published",
-                                description_de="## Schwerpunkt Burundi\nCluster Governance/Kommunales.")
+    StatePartner.objects.create(
+        slug="projektstelle",
+        name_de="Projektstelle",
+        status="published",
+        description_de="## Schwerpunkt Burundi\nCluster Governance/Kommunales.",
+    )
     body = client.get("/de/netzwerk/land-und-bund/").content.decode()
     assert "<caption" in body and 'scope="col"' in body and 'scope="row"' in body
     assert "BuKo 2018" in body and "<td>2018</td>" in body
@@ -71,8 +89,9 @@ def test_state_and_federal_page_shows_role_and_known_periods_only(client):
 
 @pytest.mark.django_db
 def test_programme_page_lists_its_events_and_ical(client):
-    programme = ProgrammeFactory(slug="nachhaltigkeitstage", name_de="Nachhaltigkeitstage",
-                                 name_en="Sustainability Days")
+    programme = ProgrammeFactory(
+        slug="nachhaltigkeitstage", name_de="Nachhaltigkeitstage", name_en="Sustainability Days"
+    )
     event = EventFactory(title_de="Nachhaltigkeitstage 2030", title_en="Sustainability Days 2030")
     programme.events.add(event, EventFactory(title_de="Entwurf", status="draft"))
     EventFactory(title_de="Unverbunden")
@@ -93,8 +112,12 @@ def test_index_links_the_parts(client):
     ProgrammeFactory(name_de="LokalGlobal")
     ActorFactory(name_de="Foodsharing")
     body = client.get("/de/netzwerk/").content.decode()
-    for url in ["/de/netzwerk/akteure/", "/de/netzwerk/koordinierungsstelle/", "/de/netzwerk/land-und-bund/",
-                "/de/netzwerk/sdg/"]:
+    for url in [
+        "/de/netzwerk/akteure/",
+        "/de/netzwerk/koordinierungsstelle/",
+        "/de/netzwerk/land-und-bund/",
+        "/de/netzwerk/sdg/",
+    ]:
         assert f'href="{url}"' in body
     assert "LokalGlobal" in body and "Foodsharing" in body
     assert "Global denken" in client.get("/en/network/").content.decode()
@@ -106,17 +129,26 @@ def demo(db):
 
 
 PUBLIC_URLS = [
-    "/de/netzwerk/", "/en/network/",
-    "/de/netzwerk/akteure/", "/en/network/actors/",
-    "/de/netzwerk/akteure/freundeskreis-burkina-faso/", "/en/network/actors/eine-welt-gruppen/",
+    "/de/netzwerk/",
+    "/en/network/",
+    "/de/netzwerk/akteure/",
+    "/en/network/actors/",
+    "/de/netzwerk/akteure/freundeskreis-burkina-faso/",
+    "/en/network/actors/eine-welt-gruppen/",
     "/de/netzwerk/akteure/akteure.csv",
     "/de/netzwerk/akteure/foodsharing/kalender.ics",
-    "/de/netzwerk/angebote/lokalglobal/", "/en/network/programmes/nachhaltigkeitstage/",
-    "/de/netzwerk/koordinierungsstelle/", "/en/network/coordination-office/",
-    "/de/netzwerk/land-und-bund/", "/en/network/state-and-federal/",
+    "/de/netzwerk/angebote/lokalglobal/",
+    "/en/network/programmes/nachhaltigkeitstage/",
+    "/de/netzwerk/koordinierungsstelle/",
+    "/en/network/coordination-office/",
+    "/de/netzwerk/land-und-bund/",
+    "/en/network/state-and-federal/",
     "/de/netzwerk/land-und-bund/staedtetag-koordination-kommunale-partnerschaften/",
-    "/de/netzwerk/sdg/", "/en/network/sdg/4/", "/de/netzwerk/sdg/12/export.csv",
-    "/de/netzwerk/sdg/indikatoren/", "/en/network/sdg/indicators/schulkooperationen-globales-lernen/",
+    "/de/netzwerk/sdg/",
+    "/en/network/sdg/4/",
+    "/de/netzwerk/sdg/12/export.csv",
+    "/de/netzwerk/sdg/indikatoren/",
+    "/en/network/sdg/indicators/schulkooperationen-globales-lernen/",
     "/de/netzwerk/sdg/indikatoren/werte.csv",
 ]
 
@@ -158,16 +190,30 @@ def test_demo_content_follows_the_seeds(demo):
 
 @pytest.mark.django_db
 def test_demo_is_idempotent(demo):
-    counts = [m.objects.count() for m in (Actor, Programme, Topic, Membership, CoordinationItem, IndicatorValue)]
+    counts = [
+        m.objects.count()
+        for m in (Actor, Programme, Topic, Membership, CoordinationItem, IndicatorValue)
+    ]
     call_command("load_demo_content", verbosity=0)
-    assert counts == [m.objects.count() for m in (Actor, Programme, Topic, Membership, CoordinationItem,
-                                                  IndicatorValue)]
+    assert counts == [
+        m.objects.count()
+        for m in (Actor, Programme, Topic, Membership, CoordinationItem, IndicatorValue)
+    ]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "model", ["actor", "topic", "programme", "coordinationitem", "membership", "statepartner", "indicator",
-              "indicatorvalue"],
+    "model",
+    [
+        "actor",
+        "topic",
+        "programme",
+        "coordinationitem",
+        "membership",
+        "statepartner",
+        "indicator",
+        "indicatorvalue",
+    ],
 )
 def test_admin_pages(staff_client, demo, model):
     assert staff_client.get(f"/admin/network/{model}/").status_code == 200

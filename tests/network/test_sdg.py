@@ -40,13 +40,17 @@ def test_overview_lists_all_17_goals_in_both_languages(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["0/", "18/", "99/", "abc/", "-1/", "12/gibt-es-nicht/", "18/export.csv"])
+@pytest.mark.parametrize(
+    "path", ["0/", "18/", "99/", "abc/", "-1/", "12/gibt-es-nicht/", "18/export.csv"]
+)
 def test_unknown_goal_is_404(client, path):
     assert client.get(f"/de/netzwerk/sdg/{path}").status_code == 404
 
 
 @pytest.mark.django_db
-def test_network_helper_lists_published_items_of_all_kinds_in_one_query(goal, django_assert_num_queries):
+def test_network_helper_lists_published_items_of_all_kinds_in_one_query(
+    goal, django_assert_num_queries
+):
     actor = ActorFactory(name_de="Foodsharing")
     actor.sdg_goals.add(goal)
     ActorFactory(name_de="Entwurf", status="draft").sdg_goals.add(goal)
@@ -58,10 +62,17 @@ def test_network_helper_lists_published_items_of_all_kinds_in_one_query(goal, dj
     with django_assert_num_queries(1):
         teasers = sdg.tagged_with_sdg(goal)
     titles = {t.title for t in teasers}
-    assert titles == {"Foodsharing", "Nachhaltigkeitstage", "Faire Beschaffung",
-                      "Faire Beschaffung in der Verwaltung"}
+    assert titles == {
+        "Foodsharing",
+        "Nachhaltigkeitstage",
+        "Faire Beschaffung",
+        "Faire Beschaffung in der Verwaltung",
+    }
     assert all(isinstance(t, Teaser) for t in teasers)
-    assert {t.url for t in teasers} >= {actor.get_absolute_url(), "/de/netzwerk/koordinierungsstelle/"}
+    assert {t.url for t in teasers} >= {
+        actor.get_absolute_url(),
+        "/de/netzwerk/koordinierungsstelle/",
+    }
 
 
 @pytest.mark.django_db
@@ -83,15 +94,35 @@ def test_goal_page_aggregates_all_areas_and_the_calendar(client, goal, monkeypat
 
     def other_area(asked_goal):
         calls.append(asked_goal)
-        return [Teaser(title="Ein Projekt aus einem anderen Bereich", url="/de/anderswo/", kind="Projekt")]
+        return [
+            Teaser(
+                title="Ein Projekt aus einem anderen Bereich", url="/de/anderswo/", kind="Projekt"
+            )
+        ]
 
-    monkeypatch.setitem(areas._sections, "test-area", AreaSection(
-        key="test-area", title="Testbereich", description="", index_url_name="home", order=99,
-        tagged_with_sdg=other_area,
-    ))
-    monkeypatch.setitem(areas._sections, "silent-area", AreaSection(
-        key="silent-area", title="Ohne Helfer", description="", index_url_name="home", order=98,
-    ))
+    monkeypatch.setitem(
+        areas._sections,
+        "test-area",
+        AreaSection(
+            key="test-area",
+            title="Testbereich",
+            description="",
+            index_url_name="home",
+            order=99,
+            tagged_with_sdg=other_area,
+        ),
+    )
+    monkeypatch.setitem(
+        areas._sections,
+        "silent-area",
+        AreaSection(
+            key="silent-area",
+            title="Ohne Helfer",
+            description="",
+            index_url_name="home",
+            order=98,
+        ),
+    )
     ActorFactory(name_de="Foodsharing").sdg_goals.add(goal)
     EventFactory(title_de="Tauschbörse").sdg_goals.add(goal)
     EventFactory(title_de="Entwurfstermin", status="draft").sdg_goals.add(goal)
@@ -115,9 +146,14 @@ def test_goal_page_includes_climate_projects(client, goal):
 
     if not any(f.name == "sdg_goals" for f in Project._meta.get_fields()):
         pytest.skip("climate projects have no SDG goals yet")
-    partnership = ClimatePartnership.objects.create(slug="kp", name_de="Kongoussi", status="published")
+    partnership = ClimatePartnership.objects.create(
+        slug="kp", name_de="Kongoussi", status="published"
+    )
     project = Project.objects.create(
-        slug="solar", title_de="Solaranlagen für Schulen", partnership=partnership, status="published"
+        slug="solar",
+        title_de="Solaranlagen für Schulen",
+        partnership=partnership,
+        status="published",
     )
     project.sdg_goals.add(goal)
     body = client.get("/de/netzwerk/sdg/12/").content.decode()
@@ -149,7 +185,10 @@ def test_goal_csv_parses(client, goal):
     response = client.get("/en/network/sdg/12/export.csv")
     assert response.content.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert {(r["Kind"], r["Title"]) for r in rows} >= {("Actor", "Foodsharing"), ("Event", "Swap meet")}
+    assert {(r["Kind"], r["Title"]) for r in rows} >= {
+        ("Actor", "Foodsharing"),
+        ("Event", "Swap meet"),
+    }
     assert all(r["SDG goal"] == "12" for r in rows)
     german = client.get("/de/netzwerk/sdg/12/export.csv").content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(german), delimiter=";"))
