@@ -9,6 +9,7 @@ import datetime
 import uuid
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -214,6 +215,11 @@ class FundingCall(Publishable):
     def get_absolute_url(self):
         return reverse("europe:call-detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if self.opens_on and self.deadline and self.opens_on > self.deadline:
+            raise ValidationError({"deadline": _("The deadline must not lie before the opening.")})
+
     @property
     def calendar_uid(self):
         return f"europe-call-{self.pk}@ludwigsburg-international"
@@ -415,6 +421,11 @@ class Nomination(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.mandate_end and self.mandate_start and self.mandate_end < self.mandate_start:
+            raise ValidationError({"mandate_end": _("The mandate must not end before it starts.")})
 
     def is_current_on(self, today):
         return self.mandate_end is None or self.mandate_end >= today

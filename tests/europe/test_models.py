@@ -125,3 +125,26 @@ def test_area_registry_latest_and_sdg():
     newest = latest(3)
     assert [t.url for t in newest] == [call.get_absolute_url()]
     assert "Beispiel" in str(newest[0].kind)
+
+
+@pytest.mark.django_db
+def test_dates_must_be_in_order():
+    from django.core.exceptions import ValidationError
+
+    from europe.models import Nomination
+
+    from .factories import ParticipationProgrammeFactory
+
+    call = FundingCallFactory.build(opens_on=D(2026, 5, 1), deadline=D(2026, 4, 1))
+    with pytest.raises(ValidationError) as error:
+        call.clean()
+    assert "deadline" in error.value.message_dict
+    nomination = Nomination(
+        programme=ParticipationProgrammeFactory(),
+        name="X",
+        mandate_start=D(2026, 5, 1),
+        mandate_end=D(2026, 4, 1),
+    )
+    with pytest.raises(ValidationError) as error:
+        nomination.clean()
+    assert "mandate_end" in error.value.message_dict
