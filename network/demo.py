@@ -708,6 +708,4 @@ def load_indicators():
                 {"indicator": indicator, "year": year},
                 value=Decimal(value),
                 is_example=True,
-                note_de="Beispielwert",
-                note_en="Example value",
             )

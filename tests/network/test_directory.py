@@ -60,6 +60,9 @@ def test_filter_by_type_sdg_topic_and_partner_city(client, partner_city):
         {"topic": "gibt-es-nicht"},
         {"city": "atlantis"},
         {"type": "school", "sdg": "0", "page": "x"},
+        {"topic": "\x00"},
+        {"sdg": "99999999999999999999"},
+        {"city": "'; DROP TABLE network_actor; --"},
     ],
 )
 def test_nonsense_filters_show_the_page_with_a_message(client, query):
@@ -72,6 +75,17 @@ def test_nonsense_filters_show_the_page_with_a_message(client, query):
     assert "Die Liste unten ist nicht gefiltert." in body
     assert "<script>alert(1)</script>" not in body
     assert names(response) == ["Gruppe A", "Gruppe B"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query_string",
+    ["%zz=1&page=2", "sdg[]=1&type[]=x", "page=1&page=%00", "topic=a&topic=b", "=&&="],
+)
+def test_malformed_query_strings_never_fail(client, query_string):
+    ActorFactory()
+    assert client.get(f"{LIST_DE}?{query_string}").status_code == 200
+    assert client.get(f"{LIST_DE}akteure.csv?{query_string}").status_code == 200
 
 
 @pytest.mark.django_db
