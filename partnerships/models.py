@@ -338,9 +338,23 @@ class AnnualProgrammeQuerySet(PublishableQuerySet):
         return self.filter(year=year)
 
     def current(self, today=None):
-        """The published programme of this calendar year, or None."""
+        """The published programme of this calendar year with its published focus cities and
+        planned activities (prefetched), or None."""
         year = (today or timezone.localdate()).year
-        return self.published().for_year(year).prefetch_related("focus_cities").first()
+        return (
+            self.published()
+            .for_year(year)
+            .prefetch_related(
+                models.Prefetch(
+                    "focus_cities", queryset=PartnerCity.objects.published().order_by("name")
+                ),
+                models.Prefetch(
+                    "planned_activities",
+                    queryset=Activity.objects.public().select_related("city"),
+                ),
+            )
+            .first()
+        )
 
 
 class AnnualProgramme(Publishable):

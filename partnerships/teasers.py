@@ -32,11 +32,9 @@ def _city_teaser(city):
 
 
 def latest(limit):
-    """The most recent activities (by year, then by last change): one query."""
+    """The activities entered or changed most recently: one query."""
     activities = (
-        Activity.objects.public()
-        .select_related("city")
-        .order_by(F("year").desc(nulls_last=True), "-updated_at")[:limit]
+        Activity.objects.public().select_related("city").order_by("-updated_at", "-pk")[:limit]
     )
     return [_activity_teaser(a) for a in activities]
 

@@ -21,17 +21,6 @@ def _published_contacts():
     )
 
 
-def _current_programme():
-    return (
-        AnnualProgramme.objects.published()
-        .for_year(timezone.localdate().year)
-        .prefetch_related(
-            Prefetch("focus_cities", queryset=PartnerCity.objects.published().order_by("name"))
-        )
-        .first()
-    )
-
-
 def _timeline(cities, awards):
     """Partnership starts and awards in the order of their years; unknown years stay apart."""
     entries = [
@@ -63,7 +52,7 @@ def index(request):
             "map_panels": build_panels(cities, home_label="Ludwigsburg"),
             "timeline": _timeline(cities, awards),
             "cities_without_year": [c for c in cities if not c.partnership_since],
-            "programme": _current_programme(),
+            "programme": AnnualProgramme.objects.current(),
             "current_year": timezone.localdate().year,
             "general_activities": general_activities,
             "contacts": list(
@@ -94,7 +83,7 @@ def city_detail(request, slug):
     else:
         shown = activities.for_listing()
     events = Event.objects.published().filter(partner_city=city).for_calendar()
-    programme = _current_programme()
+    programme = AnnualProgramme.objects.current()
     return render(
         request,
         "partnerships/city_detail.html",

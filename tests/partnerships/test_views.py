@@ -240,3 +240,29 @@ def test_overview_query_count_does_not_grow(client):
         ActivityFactory(city=PartnerCityFactory(slug=f"mehr-{i}"), year=2001)
         ActivityFactory(city=None)
     assert _count_queries(client, "/de/partnerstaedte/") == first
+
+
+def test_gallery_uses_stored_renditions_with_srcset(client, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from partnerships.models import CityImage
+
+    settings.MEDIA_ROOT = tmp_path
+    city = PartnerCityFactory(slug="mit-bild")
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), (200, 30, 30)).save(buffer, "JPEG")
+    CityImage.objects.create(
+        city=city,
+        image=SimpleUploadedFile("platz.jpg", buffer.getvalue()),
+        alt_text_de="Der Marktplatz",
+        alt_text_en="The market square",
+        credit="Foto: Stadt Ludwigsburg",
+    )
+    html = client.get("/en/partner-cities/mit-bild/").content.decode()
+    assert 'alt="The market square"' in html
+    assert "-320w.webp 320w" in html and "-1200w.webp 1200w" in html
+    assert 'width="1200" height="800"' in html
+    assert "Foto: Stadt Ludwigsburg" in html
