@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from ludwigsburg_intl.admin import PUBLISHING_FIELDS, PublishableAdmin
 
@@ -35,8 +39,25 @@ class ClimatePartnershipAdmin(PublishableAdmin):
     filter_horizontal = ("sdg_goals",)
     inlines = [SituationEntryInline]
     fieldsets = (
-        (None, {"fields": ("name", "slug", "city", "country", "summary", "themes", "partners", "partner_city")}),
-        (_("Action programme and outlook"), {"fields": ("action_programme", "project_outline_count", "outlook")}),
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "slug",
+                    "city",
+                    "country",
+                    "summary",
+                    "themes",
+                    "partners",
+                    "partner_city",
+                )
+            },
+        ),
+        (
+            _("Action programme and outlook"),
+            {"fields": ("action_programme", "project_outline_count", "outlook")},
+        ),
         (_("Display"), {"fields": ("sdg_goals", "sort_order")}),
         PUBLISHING_FIELDS,
     )
@@ -88,8 +109,24 @@ class NeedsReportFilter(admin.SimpleListFilter):
 
 @admin.register(Project)
 class ProjectAdmin(PublishableAdmin):
-    list_display = ("title", "partnership", "project_status", "traffic_light", "grant_amount", "period_display", "last_report", "status")
-    list_filter = ("status", "project_status", "traffic_light", "partnership", "funder", NeedsReportFilter)
+    list_display = (
+        "title",
+        "partnership",
+        "project_status",
+        "traffic_light",
+        "grant_amount",
+        "period_display",
+        "last_report",
+        "status",
+    )
+    list_filter = (
+        "status",
+        "project_status",
+        "traffic_light",
+        "partnership",
+        "funder",
+        NeedsReportFilter,
+    )
     search_fields = ("title_de", "title_en", "summary_de", "funding_programme_de")
     prepopulated_fields = {"slug": ("title_de",)}
     filter_horizontal = ("sdg_goals",)
@@ -97,16 +134,33 @@ class ProjectAdmin(PublishableAdmin):
     inlines = [ComponentInline, MilestoneInline, StatusReportInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "partnership", "summary")}),
-        (_("State"), {"fields": ("project_status", "traffic_light", "traffic_light_reason", "risks")}),
-        (_("Funding"), {"fields": ("funder", "funding_programme", "grant_amount", "own_share", "start_year", "end_year")}),
+        (
+            _("State"),
+            {"fields": ("project_status", "traffic_light", "traffic_light_reason", "risks")},
+        ),
+        (
+            _("Funding"),
+            {
+                "fields": (
+                    "funder",
+                    "funding_programme",
+                    "grant_amount",
+                    "own_share",
+                    "start_year",
+                    "end_year",
+                )
+            },
+        ),
         (_("Display"), {"fields": ("sdg_goals", "sort_order")}),
         PUBLISHING_FIELDS,
     )
 
     def get_queryset(self, request):
         latest = StatusReport.objects.filter(project=OuterRef("pk")).order_by("-reported_on")
-        return super().get_queryset(request).annotate(
-            last_report_on=Subquery(latest.values("reported_on")[:1])
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(last_report_on=Subquery(latest.values("reported_on")[:1]))
         )
 
     @admin.display(description=_("period"))
@@ -161,4 +215,7 @@ class CommitteeMeetingAdmin(admin.ModelAdmin):
     list_filter = ("status", "committee", ("date", admin.DateFieldListFilter))
     search_fields = ("committee__name_de", "paper_number")
     date_hierarchy = "date"
-    fieldsets = ((None, {"fields": ("committee", "date", "paper_number", "paper_url")}), PUBLISHING_FIELDS)
+    fieldsets = (
+        (None, {"fields": ("committee", "date", "paper_number", "paper_url")}),
+        PUBLISHING_FIELDS,
+    )

@@ -33,7 +33,10 @@ def _teaser(obj, kind, field="title"):
 
     text = translated(obj, field)
     return Teaser(
-        title=text.text, url=obj.get_absolute_url(), kind=kind, lang=text.lang if text.is_fallback else None
+        title=text.text,
+        url=obj.get_absolute_url(),
+        kind=kind,
+        lang=text.lang if text.is_fallback else None,
     )
 
 
@@ -48,16 +51,27 @@ class ClimateConfig(AppConfig):
         from . import history
         from .models import Milestone, Project
 
-        pre_save.connect(history.remember_stored_project, sender=Project, dispatch_uid="climate_remember_project")
-        post_save.connect(history.record_project_changes, sender=Project, dispatch_uid="climate_record_project")
-        pre_save.connect(history.remember_stored_milestone, sender=Milestone, dispatch_uid="climate_remember_ms")
-        post_save.connect(history.record_milestone_changes, sender=Milestone, dispatch_uid="climate_record_ms")
+        pre_save.connect(
+            history.remember_stored_project, sender=Project, dispatch_uid="climate_remember_project"
+        )
+        post_save.connect(
+            history.record_project_changes, sender=Project, dispatch_uid="climate_record_project"
+        )
+        pre_save.connect(
+            history.remember_stored_milestone, sender=Milestone, dispatch_uid="climate_remember_ms"
+        )
+        post_save.connect(
+            history.record_milestone_changes, sender=Milestone, dispatch_uid="climate_record_ms"
+        )
 
         areas.register(
             areas.AreaSection(
                 key=Area.CLIMATE,
                 title=_("Climate partnerships"),
-                description=_("The climate partnerships with Kongoussi and Ambato, their projects and the state of each project."),
+                description=_(
+                    "The climate partnerships with Kongoussi and Ambato, their projects and the "
+                    "state of each project."
+                ),
                 index_url_name="climate:index",
                 order=20,
                 latest=latest_projects,

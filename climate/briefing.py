@@ -47,7 +47,14 @@ def status_label(value):
 
 
 def _total(row, label, key="", obj=None):
-    return Total(label=label, amount=row["total"] or Decimal("0"), count=row["count"], unknown=row["unknown"], key=key, obj=obj)
+    return Total(
+        label=label,
+        amount=row["total"] or Decimal("0"),
+        count=row["count"],
+        unknown=row["unknown"],
+        key=key,
+        obj=obj,
+    )
 
 
 AGGREGATES = {
@@ -63,19 +70,29 @@ def budget_totals(projects) -> BudgetTotals:
     overall = projects.aggregate(**AGGREGATES)
     by_partnership = (
         projects.values(
-            "partnership_id", "partnership__slug", "partnership__name_de", "partnership__name_en",
+            "partnership_id",
+            "partnership__slug",
+            "partnership__name_de",
+            "partnership__name_en",
             "partnership__sort_order",
         )
         .annotate(**AGGREGATES)
         .order_by("partnership__sort_order", "partnership__name_de")
     )
-    by_status = {row["project_status"]: row for row in projects.values("project_status").annotate(**AGGREGATES).order_by()}
+    by_status = {
+        row["project_status"]: row
+        for row in projects.values("project_status").annotate(**AGGREGATES).order_by()
+    }
     partnership_totals = []
     for row in by_partnership:
         partnership = SimpleNamespace(
-            slug=row["partnership__slug"], name_de=row["partnership__name_de"], name_en=row["partnership__name_en"]
+            slug=row["partnership__slug"],
+            name_de=row["partnership__name_de"],
+            name_en=row["partnership__name_en"],
         )
-        partnership_totals.append(_total(row, row["partnership__name_de"], row["partnership__slug"], partnership))
+        partnership_totals.append(
+            _total(row, row["partnership__name_de"], row["partnership__slug"], partnership)
+        )
     status_totals = [
         _total(by_status[value], status_label(value), value)
         for value in [*Project.ProjectStatus.values, ""]
@@ -157,7 +174,10 @@ class Briefing:
 
     @property
     def due_items(self):
-        """Milestones and visits due before the next meeting, by date: (date, milestone, project, event)."""
+        """Milestones and visits due before the next meeting, by date.
+
+        Each item is (date, milestone, project, event); milestone and project or event is None.
+        """
         items = [(m.due_date, m, p.project, None) for p in self.projects for m in p.due_milestones]
         items += [(event.local_start.date(), None, None, event) for event in self.visits]
         return sorted(items, key=lambda item: (item[0], item[3] is not None))
@@ -175,12 +195,17 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
     meetings = CommitteeMeeting.objects.published().filter(committee_id=meeting.committee_id)
     previous = meetings.filter(date__lt=meeting.date).order_by("-date").first()
     following = meetings.filter(date__gt=meeting.date).order_by("date").first()
-    horizon = following.date if following else meeting.date + datetime.timedelta(days=LOOKAHEAD_DAYS)
+    horizon = (
+        following.date if following else meeting.date + datetime.timedelta(days=LOOKAHEAD_DAYS)
+    )
 
     reports = StatusReport.objects.published().filter(_in_window("reported_on", previous, meeting))
-    changes = ProjectChange.objects.filter(_in_window("changed_on", previous, meeting)).select_related("milestone")
+    changes = ProjectChange.objects.filter(
+        _in_window("changed_on", previous, meeting)
+    ).select_related("milestone")
     later_state_changes = ProjectChange.objects.filter(
-        changed_on__gt=meeting.date, kind__in=[ProjectChange.Kind.STATUS, ProjectChange.Kind.TRAFFIC_LIGHT]
+        changed_on__gt=meeting.date,
+        kind__in=[ProjectChange.Kind.STATUS, ProjectChange.Kind.TRAFFIC_LIGHT],
     ).order_by("changed_on", "pk")
     due = Milestone.objects.filter(due_date__gt=meeting.date, due_date__lte=horizon).filter(
         Q(reached_on__isnull=True) | Q(reached_on__gt=meeting.date)
@@ -189,8 +214,14 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
         Project.objects.published()
         .select_related("partnership", "funder")
         .prefetch_related(
-            Prefetch("reports", queryset=reports.order_by("reported_on", "pk"), to_attr="briefing_reports"),
-            Prefetch("changes", queryset=changes.order_by("changed_on", "pk"), to_attr="briefing_changes"),
+            Prefetch(
+                "reports",
+                queryset=reports.order_by("reported_on", "pk"),
+                to_attr="briefing_reports",
+            ),
+            Prefetch(
+                "changes", queryset=changes.order_by("changed_on", "pk"), to_attr="briefing_changes"
+            ),
             Prefetch("changes", queryset=later_state_changes, to_attr="later_state_changes"),
             Prefetch("milestones", queryset=due.order_by("due_date", "pk"), to_attr="briefing_due"),
         )
@@ -199,7 +230,10 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
     for project in projects:
         status, light = project.project_status, project.traffic_light
         # The state on the meeting day: the value before the first change made after it.
-        for kind, attr in ((ProjectChange.Kind.STATUS, "status"), (ProjectChange.Kind.TRAFFIC_LIGHT, "light")):
+        for kind, attr in (
+            (ProjectChange.Kind.STATUS, "status"),
+            (ProjectChange.Kind.TRAFFIC_LIGHT, "light"),
+        ):
             first_later = next((c for c in project.later_state_changes if c.kind == kind), None)
             if first_later is not None:
                 if attr == "status":
@@ -216,8 +250,16 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
                 due_milestones=project.briefing_due,
             )
         )
-    start = datetime.datetime.combine(meeting.date + datetime.timedelta(days=1), datetime.time.min, tzinfo=timezone.get_current_timezone())
-    end = datetime.datetime.combine(horizon + datetime.timedelta(days=1), datetime.time.min, tzinfo=timezone.get_current_timezone())
+    start = datetime.datetime.combine(
+        meeting.date + datetime.timedelta(days=1),
+        datetime.time.min,
+        tzinfo=timezone.get_current_timezone(),
+    )
+    end = datetime.datetime.combine(
+        horizon + datetime.timedelta(days=1),
+        datetime.time.min,
+        tzinfo=timezone.get_current_timezone(),
+    )
     visits = list(
         Event.objects.published()
         .filter(Q(climate_partnership__isnull=False) | Q(project__isnull=False))
@@ -226,11 +268,15 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
     )
     if with_components:
         # Components are shown only in the sections of projects with news: fetch just those.
-        prefetch_related_objects([i.project for i in items if i.has_changes or i.due_milestones], "components")
+        prefetch_related_objects(
+            [i.project for i in items if i.has_changes or i.due_milestones], "components"
+        )
     # The status totals follow the status on the meeting day (exact Decimal sums).
     status_sums = {}
     for item in items:
-        row = status_sums.setdefault(item.status_at_meeting, {"total": Decimal("0"), "count": 0, "unknown": 0})
+        row = status_sums.setdefault(
+            item.status_at_meeting, {"total": Decimal("0"), "count": 0, "unknown": 0}
+        )
         row["count"] += 1
         if item.project.grant_amount is None:
             row["unknown"] += 1

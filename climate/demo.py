@@ -90,21 +90,39 @@ def load_partnerships():
     )
     _goals(kongoussi, [7, 13, 17])
     timeline = [
-        (datetime.date(2015, 1, 1), DatePrecision.YEAR,
-         "Seit 2015 kommt es in Burkina Faso vermehrt zu Terroranschlägen.",
-         "Since 2015, terrorist attacks in Burkina Faso have become more frequent."),
-        (datetime.date(2022, 1, 1), DatePrecision.MONTH,
-         "Militärputsch in Burkina Faso.",
-         "Military coup in Burkina Faso."),
-        (datetime.date(2022, 9, 1), DatePrecision.MONTH,
-         "Zweiter Militärputsch im selben Jahr. Im Zuge der Putsche wird auch in Kongoussi die Verwaltungsspitze ausgetauscht.",
-         "A second military coup in the same year. In the course of the coups the head of the administration is replaced in Kongoussi too."),
-        (datetime.date(2022, 12, 1), DatePrecision.MONTH,
-         "Die Bewohnerinnen und Bewohner von vier Dörfern fliehen nach Kongoussi; die Lage in der Stadt ist sehr schwierig.",
-         "The people of four villages flee to Kongoussi; the situation in the town is very difficult."),
+        (
+            datetime.date(2015, 1, 1),
+            DatePrecision.YEAR,
+            "Seit 2015 kommt es in Burkina Faso vermehrt zu Terroranschlägen.",
+            "Since 2015, terrorist attacks in Burkina Faso have become more frequent.",
+        ),
+        (
+            datetime.date(2022, 1, 1),
+            DatePrecision.MONTH,
+            "Militärputsch in Burkina Faso.",
+            "Military coup in Burkina Faso.",
+        ),
+        (
+            datetime.date(2022, 9, 1),
+            DatePrecision.MONTH,
+            "Zweiter Militärputsch im selben Jahr. Im Zuge der Putsche wird auch in Kongoussi die Verwaltungsspitze ausgetauscht.",
+            "A second military coup in the same year. In the course of the coups the head of the administration is replaced in Kongoussi too.",
+        ),
+        (
+            datetime.date(2022, 12, 1),
+            DatePrecision.MONTH,
+            "Die Bewohnerinnen und Bewohner von vier Dörfern fliehen nach Kongoussi; die Lage in der Stadt ist sehr schwierig.",
+            "The people of four villages flee to Kongoussi; the situation in the town is very difficult.",
+        ),
     ]
     for date, precision, text_de, text_en in timeline:
-        upsert(SituationEntry, {"partnership": kongoussi, "date": date}, precision=precision, text_de=text_de, text_en=text_en)
+        upsert(
+            SituationEntry,
+            {"partnership": kongoussi, "date": date},
+            precision=precision,
+            text_de=text_de,
+            text_en=text_en,
+        )
 
     ambato = upsert(
         ClimatePartnership,
@@ -176,15 +194,27 @@ def load_partnerships():
     )
     _goals(ambato, [11, 13, 15, 17])
     ambato_timeline = [
-        (datetime.date(2023, 4, 1), DatePrecision.MONTH,
-         "Delegationsbesuch und Verabschiedung von Bürgermeister Altamirano.",
-         "Delegation visit and farewell to Mayor Altamirano."),
-        (datetime.date(2023, 5, 1), DatePrecision.MONTH,
-         "Diana Caiza tritt ihr Amt an; mit ihr kommen neue Direktorinnen, Direktoren und Entscheidungsträger.",
-         "Diana Caiza takes office, together with new directors and decision-makers."),
+        (
+            datetime.date(2023, 4, 1),
+            DatePrecision.MONTH,
+            "Delegationsbesuch und Verabschiedung von Bürgermeister Altamirano.",
+            "Delegation visit and farewell to Mayor Altamirano.",
+        ),
+        (
+            datetime.date(2023, 5, 1),
+            DatePrecision.MONTH,
+            "Diana Caiza tritt ihr Amt an; mit ihr kommen neue Direktorinnen, Direktoren und Entscheidungsträger.",
+            "Diana Caiza takes office, together with new directors and decision-makers.",
+        ),
     ]
     for date, precision, text_de, text_en in ambato_timeline:
-        upsert(SituationEntry, {"partnership": ambato, "date": date}, precision=precision, text_de=text_de, text_en=text_en)
+        upsert(
+            SituationEntry,
+            {"partnership": ambato, "date": date},
+            precision=precision,
+            text_de=text_de,
+            text_en=text_en,
+        )
 
     Event.objects.filter(
         uid__in=[
@@ -250,11 +280,46 @@ def load_kongoussi_projects(kongoussi):
     )
     _goals(application, [4, 6, 7, 13])
     components = [
-        (10, "Bau eines Brunnens mit solarbetriebener Pumpe", "A well with a solar-powered pump", 1, "Brunnen", "well"),
-        (20, "Solar-Home-Systems für bedürftige dörfliche Haushalte", "Solar home systems for needy village households", 500, "Solar-Home-Systems", "solar home systems"),
-        (30, "Photovoltaik-Anlagen für Schulen", "Photovoltaic systems for schools", 4, "Schulen", "schools"),
-        (40, "Photovoltaik-Anlagen für Krankenstationen", "Photovoltaic systems for health stations", 2, "Krankenstationen", "health stations"),
-        (50, "Ausbildungszweig Solartechnik an der Berufsschule Kongoussi", "Solar-technology training branch at the vocational school in Kongoussi", 1, "Ausbildungszweig", "training branch"),
+        (
+            10,
+            "Bau eines Brunnens mit solarbetriebener Pumpe",
+            "A well with a solar-powered pump",
+            1,
+            "Brunnen",
+            "well",
+        ),
+        (
+            20,
+            "Solar-Home-Systems für bedürftige dörfliche Haushalte",
+            "Solar home systems for needy village households",
+            500,
+            "Solar-Home-Systems",
+            "solar home systems",
+        ),
+        (
+            30,
+            "Photovoltaik-Anlagen für Schulen",
+            "Photovoltaic systems for schools",
+            4,
+            "Schulen",
+            "schools",
+        ),
+        (
+            40,
+            "Photovoltaik-Anlagen für Krankenstationen",
+            "Photovoltaic systems for health stations",
+            2,
+            "Krankenstationen",
+            "health stations",
+        ),
+        (
+            50,
+            "Ausbildungszweig Solartechnik an der Berufsschule Kongoussi",
+            "Solar-technology training branch at the vocational school in Kongoussi",
+            1,
+            "Ausbildungszweig",
+            "training branch",
+        ),
     ]
     for order, title_de, title_en, target, unit_de, unit_en in components:
         upsert(
@@ -269,7 +334,10 @@ def load_kongoussi_projects(kongoussi):
         )
     upsert(
         Milestone,
-        {"project": application, "title_de": "Delegationsbesuch aus Kongoussi in Ludwigsburg (23.–29. Oktober 2023)"},
+        {
+            "project": application,
+            "title_de": "Delegationsbesuch aus Kongoussi in Ludwigsburg (23.–29. Oktober 2023)",
+        },
         title_en="Delegation from Kongoussi visits Ludwigsburg (23–29 October 2023)",
         due_date=datetime.date(2023, 10, 23),
     )
@@ -385,7 +453,14 @@ def load_ambato_projects(ambato):
         (10, "Aufbau eines Fahrradleihsystems", "Setting up a bike-sharing system"),
         (20, "Aufbau einer Fahrradschule", "Setting up a cycling school"),
     ]:
-        upsert(Component, {"project": bici, "sort_order": order}, title_de=title_de, title_en=title_en, target=None, progress=None)
+        upsert(
+            Component,
+            {"project": bici, "sort_order": order},
+            title_de=title_de,
+            title_en=title_en,
+            target=None,
+            progress=None,
+        )
 
 
 def load_meetings():

@@ -20,9 +20,7 @@ def remember_stored_project(sender, instance, raw=False, **kwargs):
     instance._stored_values = None
     if raw or not instance.pk:
         return
-    instance._stored_values = (
-        Project.objects.filter(pk=instance.pk).values(*PROJECT_FIELDS).first()
-    )
+    instance._stored_values = Project.objects.filter(pk=instance.pk).values(*PROJECT_FIELDS).first()
 
 
 def record_project_changes(sender, instance, created, raw=False, **kwargs):

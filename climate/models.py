@@ -21,7 +21,9 @@ from django.utils.translation import pgettext_lazy
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
-NOT_NEGATIVE = MinValueValidator(Decimal("0"), message=_("An amount of money must not be negative."))
+NOT_NEGATIVE = MinValueValidator(
+    Decimal("0"), message=_("An amount of money must not be negative.")
+)
 YEAR_VALIDATORS = [
     MinValueValidator(1950, message=_("Enter a year from 1950 on.")),
     MaxValueValidator(2100, message=_("Enter a year up to 2100.")),
@@ -57,7 +59,10 @@ class ClimatePartnership(Publishable):
     country = models.CharField(_("country"), max_length=100, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     themes = models.CharField(
-        _("themes"), max_length=300, blank=True, help_text=_("For example: environment and transport")
+        _("themes"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: environment and transport"),
     )
     partners = models.TextField(
         _("partners"),
@@ -110,7 +115,8 @@ class SituationEntry(models.Model):
         related_name="situation_entries",
     )
     date = models.DateField(
-        _("date"), help_text=_("For a year or month only, enter its first day and set the precision.")
+        _("date"),
+        help_text=_("For a year or month only, enter its first day and set the precision."),
     )
     precision = models.CharField(
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
@@ -168,7 +174,9 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def running_in(self, year: int):
         """Projects whose period includes ``year``; an unknown end counts as still running."""
-        return self.filter(start_year__lte=year).filter(Q(end_year__gte=year) | Q(end_year__isnull=True))
+        return self.filter(start_year__lte=year).filter(
+            Q(end_year__gte=year) | Q(end_year__isnull=True)
+        )
 
     def with_overview_data(self, today=None):
         """The columns of the status overview, as annotations: one query for all projects."""
@@ -240,12 +248,20 @@ class Project(Publishable):
         help_text=_("Leave empty if not known."),
     )
     funding_programme = models.CharField(_("funding programme"), max_length=200, blank=True)
-    grant_amount = money_field(_("granted or requested amount (EUR)"), _("In euros, with at most two decimal places."))
+    grant_amount = money_field(
+        _("granted or requested amount (EUR)"), _("In euros, with at most two decimal places.")
+    )
     own_share = money_field(_("own share (EUR)"), _("Leave empty if not known."))
-    start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True, validators=YEAR_VALIDATORS)
-    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
     risks = models.TextField(_("risks"), blank=True)
-    sdg_goals = models.ManyToManyField(SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="climate_projects")
+    sdg_goals = models.ManyToManyField(
+        SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="climate_projects"
+    )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     objects = ProjectQuerySet.as_manager()
@@ -264,16 +280,30 @@ class Project(Publishable):
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": _("The last year must not lie before the first year.")})
-        if self.traffic_light and self.traffic_light != self.TrafficLight.ON_TRACK and not self.traffic_light_reason_de:
             raise ValidationError(
-                {"traffic_light": _("Give a reason (in German at least) when a project is at risk or delayed.")}
+                {"end_year": _("The last year must not lie before the first year.")}
+            )
+        if (
+            self.traffic_light
+            and self.traffic_light != self.TrafficLight.ON_TRACK
+            and not self.traffic_light_reason_de
+        ):
+            raise ValidationError(
+                {
+                    "traffic_light": _(
+                        "Give a reason (in German at least) when a project is at risk or delayed."
+                    )
+                }
             )
 
     @property
     def period(self):
         if self.start_year and self.end_year:
-            return f"{self.start_year}–{self.end_year}" if self.end_year != self.start_year else str(self.start_year)
+            return (
+                f"{self.start_year}–{self.end_year}"
+                if self.end_year != self.start_year
+                else str(self.start_year)
+            )
         if self.start_year:
             return pgettext_lazy("period", "from %(year)s") % {"year": self.start_year}
         return ""
@@ -282,7 +312,9 @@ class Project(Publishable):
 class Component(models.Model):
     """A part of a project with a measurable target, e.g. 500 solar home systems."""
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="components")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="components"
+    )
     title = models.CharField(_("title"), max_length=300)
     target = models.DecimalField(
         _("target"),
@@ -293,7 +325,9 @@ class Component(models.Model):
         validators=[MinValueValidator(Decimal("0"), message=_("A target must not be negative."))],
         help_text=_("How many, e.g. 500. Leave empty if the component has no countable target."),
     )
-    unit = models.CharField(_("unit"), max_length=100, blank=True, help_text=_("e.g. solar home systems"))
+    unit = models.CharField(
+        _("unit"), max_length=100, blank=True, help_text=_("e.g. solar home systems")
+    )
     progress = models.DecimalField(
         _("progress"),
         max_digits=10,
@@ -319,17 +353,29 @@ class Component(models.Model):
             raise ValidationError({"target": _("Enter a target before recording progress.")})
         if self.progress is not None and self.target is not None and self.progress > self.target:
             raise ValidationError(
-                {"progress": _("The progress (%(progress)s) must not exceed the target (%(target)s).")
-                 % {"progress": self.progress, "target": self.target}}
+                {
+                    "progress": _(
+                        "The progress (%(progress)s) must not exceed the target (%(target)s)."
+                    )
+                    % {"progress": self.progress, "target": self.target}
+                }
             )
 
     @property
     def target_display(self):
-        return "" if self.target is None else formats.number_format(self.target, 0, use_l10n=True, force_grouping=True)
+        return (
+            ""
+            if self.target is None
+            else formats.number_format(self.target, 0, use_l10n=True, force_grouping=True)
+        )
 
     @property
     def progress_display(self):
-        return "" if self.progress is None else formats.number_format(self.progress, 0, use_l10n=True, force_grouping=True)
+        return (
+            ""
+            if self.progress is None
+            else formats.number_format(self.progress, 0, use_l10n=True, force_grouping=True)
+        )
 
     @property
     def percent(self):
@@ -339,7 +385,9 @@ class Component(models.Model):
 
 
 class Milestone(models.Model):
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="milestones")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="milestones"
+    )
     title = models.CharField(_("title"), max_length=300)
     due_date = models.DateField(_("due date"))
     reached_on = models.DateField(_("reached on"), null=True, blank=True)
@@ -358,7 +406,9 @@ class StatusReportQuerySet(PublishableQuerySet):
 
 
 class StatusReport(Publishable):
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="reports")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="reports"
+    )
     reported_on = models.DateField(_("date of the report"))
     text = models.TextField(_("report"))
 
@@ -383,9 +433,16 @@ class ProjectChange(models.Model):
         MILESTONE_MOVED = "milestone_moved", _("Milestone moved")
         MILESTONE_REACHED = "milestone_reached", _("Milestone reached")
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="changes")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="changes"
+    )
     milestone = models.ForeignKey(
-        Milestone, verbose_name=_("milestone"), on_delete=models.CASCADE, null=True, blank=True, related_name="changes"
+        Milestone,
+        verbose_name=_("milestone"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="changes",
     )
     kind = models.CharField(_("kind of change"), max_length=20, choices=Kind.choices)
     changed_on = models.DateField(_("date of the change"), db_index=True)
@@ -405,9 +462,15 @@ class ProjectChange(models.Model):
         if not value:
             return _("not recorded")
         if self.kind == self.Kind.STATUS:
-            return Project.ProjectStatus(value).label if value in Project.ProjectStatus.values else value
+            return (
+                Project.ProjectStatus(value).label
+                if value in Project.ProjectStatus.values
+                else value
+            )
         if self.kind == self.Kind.TRAFFIC_LIGHT:
-            return Project.TrafficLight(value).label if value in Project.TrafficLight.values else value
+            return (
+                Project.TrafficLight(value).label if value in Project.TrafficLight.values else value
+            )
         try:
             return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
         except ValueError:
@@ -454,7 +517,9 @@ class CommitteeMeeting(Publishable):
         verbose_name = _("committee meeting")
         verbose_name_plural = _("committee meetings")
         constraints = [
-            models.UniqueConstraint(fields=["committee", "date"], name="climate_one_meeting_per_committee_day")
+            models.UniqueConstraint(
+                fields=["committee", "date"], name="climate_one_meeting_per_committee_day"
+            )
         ]
 
     def __str__(self):

@@ -14,7 +14,16 @@ from .models import (
 
 @register(ClimatePartnership)
 class ClimatePartnershipTranslation(TranslationOptions):
-    fields = ("name", "city", "country", "summary", "themes", "partners", "action_programme", "outlook")
+    fields = (
+        "name",
+        "city",
+        "country",
+        "summary",
+        "themes",
+        "partners",
+        "action_programme",
+        "outlook",
+    )
     required_languages = ("de",)
 
 

@@ -15,7 +15,7 @@ from ludwigsburg_intl.models import Area, ContactPerson, Event
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
 
-from .briefing import build_briefing, budget_totals
+from .briefing import budget_totals, build_briefing
 from .filters import ProjectFilter
 from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
 
@@ -24,8 +24,13 @@ from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
 def index(request):
     partnerships = list(
         ClimatePartnership.objects.published().annotate(
-            project_count=Count("projects", filter=Q(projects__in=Project.objects.published().values("pk"))),
-            grant_total=Sum("projects__grant_amount", filter=Q(projects__in=Project.objects.published().values("pk"))),
+            project_count=Count(
+                "projects", filter=Q(projects__in=Project.objects.published().values("pk"))
+            ),
+            grant_total=Sum(
+                "projects__grant_amount",
+                filter=Q(projects__in=Project.objects.published().values("pk")),
+            ),
         )
     )
     meetings = list(CommitteeMeeting.objects.published().select_related("committee")[:3])
@@ -44,14 +49,20 @@ def index(request):
 @require_safe
 def partnership_detail(request, slug):
     partnership = get_visible_or_404(
-        ClimatePartnership.objects.select_related("partner_city").prefetch_related("situation_entries", "sdg_goals"),
+        ClimatePartnership.objects.select_related("partner_city").prefetch_related(
+            "situation_entries", "sdg_goals"
+        ),
         request,
         slug=slug,
     )
-    projects = list(Project.objects.published().filter(partnership=partnership).with_overview_data())
-    events = Event.objects.published().filter(
-        Q(climate_partnership=partnership) | Q(project__partnership=partnership)
-    ).for_calendar()
+    projects = list(
+        Project.objects.published().filter(partnership=partnership).with_overview_data()
+    )
+    events = (
+        Event.objects.published()
+        .filter(Q(climate_partnership=partnership) | Q(project__partnership=partnership))
+        .for_calendar()
+    )
     partner_city = partnership.partner_city
     if partner_city is not None and not partner_city.is_live:
         partner_city = None
@@ -76,7 +87,9 @@ def partnership_detail(request, slug):
 @require_safe
 def project_detail(request, slug):
     project = get_visible_or_404(
-        Project.objects.select_related("partnership", "funder").prefetch_related("components", "milestones", "sdg_goals"),
+        Project.objects.select_related("partnership", "funder").prefetch_related(
+            "components", "milestones", "sdg_goals"
+        ),
         request,
         slug=slug,
     )
@@ -94,7 +107,10 @@ def project_detail(request, slug):
             "changes": list(changes),
             "breadcrumbs": [
                 (_("Climate partnerships"), "climate:index"),
-                (translated(project.partnership, "name").text, project.partnership.get_absolute_url()),
+                (
+                    translated(project.partnership, "name").text,
+                    project.partnership.get_absolute_url(),
+                ),
                 (translated(project, "title").text, None),
             ],
         },
@@ -115,7 +131,10 @@ def status_overview(request):
             "projects": list(filtered.with_overview_data()),
             "totals": budget_totals(filtered),
             "is_filtered": valid and any(project_filter.form.cleaned_data.values()),
-            "breadcrumbs": [(_("Climate partnerships"), "climate:index"), (_("Status of the projects"), None)],
+            "breadcrumbs": [
+                (_("Climate partnerships"), "climate:index"),
+                (_("Status of the projects"), None),
+            ],
         },
     )
 
@@ -128,7 +147,10 @@ def meeting_list(request):
         "climate/meeting_list.html",
         {
             "meetings": list(meetings),
-            "breadcrumbs": [(_("Climate partnerships"), "climate:index"), (_("Committee briefings"), None)],
+            "breadcrumbs": [
+                (_("Climate partnerships"), "climate:index"),
+                (_("Committee briefings"), None),
+            ],
         },
     )
 
@@ -138,7 +160,8 @@ def _meeting(request, pk):
 
 
 def _meeting_title(meeting):
-    return f"{translated(meeting.committee, 'name').text}, {formats.date_format(meeting.date, 'DATE_FORMAT')}"
+    committee = translated(meeting.committee, "name").text
+    return f"{committee}, {formats.date_format(meeting.date, 'DATE_FORMAT')}"
 
 
 @require_safe
@@ -174,7 +197,8 @@ def briefing_print_css(request, pk):
     css = (
         "@page {\n"
         f"  @top-left {{ content: {_css_string(_meeting_title(meeting))}; font-size: 9pt; }}\n"
-        f"  @bottom-right {{ content: {_css_string(page_label + ' ')} counter(page) \" / \" counter(pages); font-size: 9pt; }}\n"
+        f"  @bottom-right {{ content: {_css_string(page_label + ' ')} counter(page) "
+        '" / " counter(pages); font-size: 9pt; }\n'
         "}\n"
     )
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
@@ -201,17 +225,31 @@ def briefing_csv(request, pk):
     meeting = _meeting(request, pk)
     data = build_briefing(meeting, with_components=False)
     german = (get_language() or "de").startswith("de")
-    filename = f"{slugify(translated(meeting.committee, 'name').text)}-{meeting.date.isoformat()}.csv"
+    filename = (
+        f"{slugify(translated(meeting.committee, 'name').text)}-{meeting.date.isoformat()}.csv"
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";" if german else ",", lineterminator="\r\n")
-    writer.writerow([
-        _("Climate partnership"), _("Project"), _("Project status"), _("Traffic light"), _("Reason"),
-        _("Funder"), _("Funding programme"), _("Grant (EUR)"), _("Own share (EUR)"), _("Period"),
-        _("New reports since the previous meeting"), _("Changes since the previous meeting"),
-        _("Milestones due before the next meeting"), _("Address"),
-    ])
+    writer.writerow(
+        [
+            _("Climate partnership"),
+            _("Project"),
+            _("Project status"),
+            _("Traffic light"),
+            _("Reason"),
+            _("Funder"),
+            _("Funding programme"),
+            _("Grant (EUR)"),
+            _("Own share (EUR)"),
+            _("Period"),
+            _("New reports since the previous meeting"),
+            _("Changes since the previous meeting"),
+            _("Milestones due before the next meeting"),
+            _("Address"),
+        ]
+    )
     for item in data.projects:
         project = item.project
         changes = "; ".join(
@@ -220,22 +258,30 @@ def briefing_csv(request, pk):
             + f"{c.old_label} → {c.new_label}"
             for c in item.changes
         )
-        reports = " | ".join(f"{r.reported_on.isoformat()}: {translated(r, 'text').text}" for r in item.new_reports)
-        due = "; ".join(f"{m.due_date.isoformat()} {translated(m, 'title').text}" for m in item.due_milestones)
-        writer.writerow([
-            _cell(translated(project.partnership, "name").text),
-            _cell(translated(project, "title").text),
-            item.status_label,
-            item.traffic_light_label,
-            _cell(translated(project, "traffic_light_reason").text),
-            _cell(project.funder) if project.funder else "",
-            _cell(translated(project, "funding_programme").text),
-            _csv_number(project.grant_amount, german),
-            _csv_number(project.own_share, german),
-            project.period,
-            _cell(reports),
-            _cell(changes),
-            _cell(due),
-            request.build_absolute_uri(reverse("climate:project-detail", kwargs={"slug": project.slug})),
-        ])
+        reports = " | ".join(
+            f"{r.reported_on.isoformat()}: {translated(r, 'text').text}" for r in item.new_reports
+        )
+        due = "; ".join(
+            f"{m.due_date.isoformat()} {translated(m, 'title').text}" for m in item.due_milestones
+        )
+        writer.writerow(
+            [
+                _cell(translated(project.partnership, "name").text),
+                _cell(translated(project, "title").text),
+                item.status_label,
+                item.traffic_light_label,
+                _cell(translated(project, "traffic_light_reason").text),
+                _cell(project.funder) if project.funder else "",
+                _cell(translated(project, "funding_programme").text),
+                _csv_number(project.grant_amount, german),
+                _csv_number(project.own_share, german),
+                project.period,
+                _cell(reports),
+                _cell(changes),
+                _cell(due),
+                request.build_absolute_uri(
+                    reverse("climate:project-detail", kwargs={"slug": project.slug})
+                ),
+            ]
+        )
     return response

@@ -38,10 +38,14 @@ def project_form(partnership, **overrides):
         "publish_until_1": "",
     }
     for prefix in ("components", "milestones", "reports"):
-        data.update({
-            f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
-        })
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
     data.update(overrides)
     return data
 
@@ -65,8 +69,14 @@ def test_admin_accepts_a_valid_project(staff_client):
         ({"grant_amount": "-1.00"}, "Ein Geldbetrag darf nicht negativ sein."),
         ({"own_share": "-0.01"}, "Ein Geldbetrag darf nicht negativ sein."),
         ({"grant_amount": "100.123"}, "höchstens 2 Dezimalstellen"),
-        ({"start_year": "2026", "end_year": "2023"}, "Das letzte Jahr darf nicht vor dem ersten Jahr liegen."),
-        ({"traffic_light": "delayed"}, "Begründung an, wenn ein Projekt gefährdet oder verzögert ist"),
+        (
+            {"start_year": "2026", "end_year": "2023"},
+            "Das letzte Jahr darf nicht vor dem ersten Jahr liegen.",
+        ),
+        (
+            {"traffic_light": "delayed"},
+            "Begründung an, wenn ein Projekt gefährdet oder verzögert ist",
+        ),
     ],
 )
 def test_admin_refuses_bad_project_input(staff_client, overrides, message):
@@ -116,7 +126,9 @@ def test_status_change_in_the_admin_is_recorded(staff_client):
 def test_needs_report_filter(staff_client):
     fresh = ProjectFactory(title_de="Frisch berichtet")
     ProjectFactory(title_de="Lange still")
-    StatusReportFactory(project=fresh, reported_on=datetime.date.today() - datetime.timedelta(days=10))
+    StatusReportFactory(
+        project=fresh, reported_on=datetime.date.today() - datetime.timedelta(days=10)
+    )
     page = staff_client.get("/admin/climate/project/?needs_report=yes").content.decode()
     assert "Lange still" in page and "Frisch berichtet" not in page
     page = staff_client.get("/admin/climate/project/?needs_report=no").content.decode()

@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 
-from climate.briefing import build_briefing, budget_totals
+from climate.briefing import budget_totals, build_briefing
 from climate.models import Project, ProjectChange
 
 from .factories import (

@@ -59,8 +59,14 @@ class Command(BaseCommand):
                     with override(language):
                         pages += [
                             (f"overview ({language})", reverse("climate:status-overview")),
-                            (f"briefing ({language})", reverse("climate:briefing", kwargs={"pk": meeting.pk})),
-                            (f"briefing CSV ({language})", reverse("climate:briefing-csv", kwargs={"pk": meeting.pk})),
+                            (
+                                f"briefing ({language})",
+                                reverse("climate:briefing", kwargs={"pk": meeting.pk}),
+                            ),
+                            (
+                                f"briefing CSV ({language})",
+                                reverse("climate:briefing-csv", kwargs={"pk": meeting.pk}),
+                            ),
                         ]
                 for label, path in pages:
                     results[label] = self.measure(client, path, options["runs"])
@@ -68,8 +74,9 @@ class Command(BaseCommand):
         except Rollback:
             pass
         self.stdout.write(
-            f"Climate benchmark: {options['projects']} projects, {options['reports']} status reports, "
-            f"{options['meetings']} meetings; median of {options['runs']} runs (first run not counted)"
+            f"Climate benchmark: {options['projects']} projects, {options['reports']} status "
+            f"reports, {options['meetings']} meetings; median of {options['runs']} runs "
+            "(first run not counted)"
         )
         failed = False
         for label, (median, cpu, queries, size) in results.items():
@@ -97,18 +104,28 @@ class Command(BaseCommand):
                 response = client.get(path)
                 timings.append((time.perf_counter() - start) * 1000)
                 cpu.append((time.process_time() - start_cpu) * 1000)
-        return statistics.median(timings), statistics.median(cpu), len(queries), len(response.content)
+        return (
+            statistics.median(timings),
+            statistics.median(cpu),
+            len(queries),
+            len(response.content),
+        )
 
     def build(self, n_projects, n_reports, n_meetings):
         rng = random.Random(4)
         partnerships = [
             ClimatePartnership.objects.create(
-                slug=f"bench-{i}", name_de=f"Benchmark-Partnerschaft {i}", name_en=f"Benchmark partnership {i}",
+                slug=f"bench-{i}",
+                name_de=f"Benchmark-Partnerschaft {i}",
+                name_en=f"Benchmark partnership {i}",
                 status="published",
             )
             for i in range(4)
         ]
-        funders = [Funder.objects.create(slug=f"bench-funder-{i}", name_de=f"Förderer {i}") for i in range(3)]
+        funders = [
+            Funder.objects.create(slug=f"bench-funder-{i}", name_de=f"Förderer {i}")
+            for i in range(3)
+        ]
         statuses = [value for value, _label in Project.ProjectStatus.choices]
         lights = ["", "on_track", "at_risk", "delayed"]
         projects = Project.objects.bulk_create(
@@ -121,7 +138,9 @@ class Command(BaseCommand):
                 project_status=statuses[i % len(statuses)],
                 traffic_light=lights[i % len(lights)],
                 traffic_light_reason_de="Grund" if i % 4 > 1 else "",
-                grant_amount=Decimal(rng.randint(1000, 500000)) + Decimal("0.25") if i % 7 else None,
+                grant_amount=Decimal(rng.randint(1000, 500000)) + Decimal("0.25")
+                if i % 7
+                else None,
                 start_year=2018 + i % 6,
                 end_year=2021 + i % 6,
                 status="published" if i % 25 else "draft",
@@ -129,7 +148,13 @@ class Command(BaseCommand):
             for i in range(n_projects)
         )
         Component.objects.bulk_create(
-            Component(project=p, title_de=f"Bestandteil {k}", target=Decimal(100), progress=Decimal(k * 10), sort_order=k)
+            Component(
+                project=p,
+                title_de=f"Bestandteil {k}",
+                target=Decimal(100),
+                progress=Decimal(k * 10),
+                sort_order=k,
+            )
             for p in projects
             for k in range(3)
         )
@@ -140,7 +165,9 @@ class Command(BaseCommand):
                 title_de=f"Meilenstein {k}",
                 title_en=f"Milestone {k}",
                 due_date=start + datetime.timedelta(days=rng.randint(0, 2000)),
-                reached_on=start + datetime.timedelta(days=rng.randint(0, 1500)) if k == 0 else None,
+                reached_on=start + datetime.timedelta(days=rng.randint(0, 1500))
+                if k == 0
+                else None,
             )
             for p in projects
             for k in range(3)
@@ -168,7 +195,11 @@ class Command(BaseCommand):
         )
         committee = Committee.objects.create(slug="bench-committee", name_de="Benchmark-Ausschuss")
         meetings = CommitteeMeeting.objects.bulk_create(
-            CommitteeMeeting(committee=committee, date=start + datetime.timedelta(days=36 * i), status="published")
+            CommitteeMeeting(
+                committee=committee,
+                date=start + datetime.timedelta(days=36 * i),
+                status="published",
+            )
             for i in range(n_meetings)
         )
         with connection.cursor() as cursor:
