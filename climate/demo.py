@@ -93,8 +93,8 @@ def load_partnerships():
         (
             datetime.date(2015, 1, 1),
             DatePrecision.YEAR,
-            "Seit 2015 kommt es in Burkina Faso vermehrt zu Terroranschlägen.",
-            "Since 2015, terrorist attacks in Burkina Faso have become more frequent.",
+            "Beginn einer Zeit zunehmender Terroranschläge in Burkina Faso.",
+            "Start of a period of increasing terrorist attacks in Burkina Faso.",
         ),
         (
             datetime.date(2022, 1, 1),

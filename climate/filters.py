@@ -14,10 +14,15 @@ class YearFilter(django_filters.Filter):
         return qs.running_in(value)
 
 
+def published_partnerships(request):
+    return ClimatePartnership.objects.published()
+
+
 class ProjectFilter(django_filters.FilterSet):
     partnership = django_filters.ModelChoiceFilter(
         label=_("Climate partnership"),
-        queryset=ClimatePartnership.objects.published(),
+        # A callable, so that the publication window is checked at request time.
+        queryset=published_partnerships,
         to_field_name="slug",
         empty_label=_("All partnerships"),
     )

@@ -287,3 +287,24 @@ def test_briefing_print_stylesheet_repeats_meeting_on_every_page(client):
 def test_home_page_lists_latest_projects(client, demo_content):
     page = client.get("/de/").content.decode()
     assert "Solarstrom, Wasser und Ausbildung für Kongoussi" in page
+
+
+def test_kongoussi_is_carried_together_with_montbeliard(client, demo_content):
+    from climate.models import ClimatePartnership
+
+    kongoussi = ClimatePartnership.objects.select_related("partner_city").get(slug="kongoussi")
+    assert kongoussi.partner_city.slug == "montbeliard"
+    page = client.get(url("de", "climate:partnership-detail", slug="kongoussi")).content.decode()
+    assert f'href="{kongoussi.partner_city.get_absolute_url()}"' in page
+    assert "Freundeskreis Burkina Faso" in page
+
+
+def test_demo_content_loads_twice_without_duplicates_or_history(demo_content):
+    from django.core.management import call_command
+
+    from climate.models import Component, Milestone, ProjectChange, StatusReport
+
+    counts = [m.objects.count() for m in (Project, Component, Milestone, StatusReport)]
+    call_command("load_demo_content", verbosity=0)
+    assert [m.objects.count() for m in (Project, Component, Milestone, StatusReport)] == counts
+    assert not ProjectChange.objects.exists()
