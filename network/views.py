@@ -109,10 +109,12 @@ def index(request):
     programmes = list(Programme.objects.published())
     actors = list(Actor.objects.published().order_by("-created_at", "-pk")[:6])
     contacts = list(ContactPerson.objects.for_area(Area.NETWORK).select_related("office"))
+    events = list(Event.objects.published().upcoming().filter(area=Area.NETWORK).for_calendar()[:5])
     return render(
         request,
         "network/index.html",
         {
+            "upcoming_events": events,
             "programmes": programmes,
             "recent_actors": actors,
             "actor_count": Actor.objects.published().count(),

@@ -120,6 +120,16 @@ def test_index_links_the_parts(client):
     ]:
         assert f'href="{url}"' in body
     assert "LokalGlobal" in body and "Foodsharing" in body
+    assert "Zurzeit sind keine kommenden Termine angekündigt." in body
+
+
+@pytest.mark.django_db
+def test_index_shows_upcoming_network_events_only(client):
+    EventFactory(title_de="Eine-Welt-Forum im Rathaus")
+    EventFactory(title_de="Besuch aus Montbéliard", area=Area.PARTNERSHIPS)
+    body = client.get("/de/netzwerk/").content.decode()
+    assert "Eine-Welt-Forum im Rathaus" in body
+    assert "Besuch aus Montbéliard" not in body
     assert "Global denken" in client.get("/en/network/").content.decode()
 
 
