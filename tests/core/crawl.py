@@ -152,15 +152,24 @@ class CrawlResult:
         return chosen
 
 
-def crawl(client, starts=("/de/", "/en/"), limit=5000, headers=None) -> CrawlResult:
+def _view_key(path: str):
+    return (view_name(path), path.split("/")[1])
+
+
+def crawl(
+    client, starts=("/de/", "/en/"), limit=5000, headers=None, one_per_view=False
+) -> CrawlResult:
     """Breadth-first over every same-host link reachable from ``starts`` (anonymous GETs).
 
     Cookies are cleared after each request so that a cookie set by one page cannot hide
-    another page's behaviour.
+    another page's behaviour. With ``one_per_view`` only the first link to each
+    (view name, language) is followed: every template once per language, in a fraction of
+    the requests.
     """
     result = CrawlResult()
     queue = deque((start, "(start)") for start in starts)
     seen = set(starts)
+    seen_views = {_view_key(start) for start in starts}
     while queue:
         path, found_on = queue.popleft()
         if len(result.pages) >= limit:
@@ -177,7 +186,13 @@ def crawl(client, starts=("/de/", "/en/"), limit=5000, headers=None) -> CrawlRes
             targets += fetched.parsed.links
         for href in targets:
             target = local_path(path, href)
-            if target and target not in seen:
-                seen.add(target)
-                queue.append((target, path))
+            if not target or target in seen:
+                continue
+            if one_per_view:
+                key = _view_key(target)
+                if key in seen_views:
+                    continue
+                seen_views.add(key)
+            seen.add(target)
+            queue.append((target, path))
     return result
