@@ -14,11 +14,19 @@ class PublishableAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish selected items"))
     def publish(self, request, queryset):
-        queryset.update(status="published")
+        self._set_status(queryset, "published")
 
     @admin.action(description=_("Set selected items to draft"))
     def unpublish(self, request, queryset):
-        queryset.update(status="draft")
+        self._set_status(queryset, "draft")
+
+    def _set_status(self, queryset, status):
+        # One save per object rather than queryset.update(), so that the signals areas rely on
+        # (e.g. a funding call's deadline in the calendar) see the change.
+        for obj in queryset:
+            if obj.status != status:
+                obj.status = status
+                obj.save(update_fields=["status"])
 
 
 @admin.register(SDGGoal)

@@ -4,12 +4,13 @@ The area apps import from here; this module never imports from them. Events link
 objects by foreign key (the domain links them), declared with lazy string references.
 """
 
+import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -117,24 +118,60 @@ class ContactPerson(Publishable):
         return f"{self.name} ({self.role})"
 
 
+class LocalPeriodEnd(models.Func):
+    """The end of the day or month containing a moment, in a time zone given per row.
+
+    ``(date_trunc(unit, moment AT TIME ZONE tz) + interval '1 unit') AT TIME ZONE tz``
+    """
+
+    output_field = models.DateTimeField()
+
+    def __init__(self, moment, tz, unit):
+        if unit not in ("day", "month"):
+            raise ValueError(unit)
+        self.unit = unit
+        super().__init__(moment, tz)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        moment, moment_params = compiler.compile(self.source_expressions[0])
+        tz, tz_params = compiler.compile(self.source_expressions[1])
+        unit = self.unit
+        sql = (
+            f"((date_trunc('{unit}', ({moment}) AT TIME ZONE {tz}) + interval '1 {unit}')"
+            f" AT TIME ZONE {tz})"
+        )
+        return sql, (*moment_params, *tz_params, *tz_params)
+
+
+def effective_end_expression():
+    """When an event is over: its end (or start) for exact times; the end of its last day for
+    whole-day events; the end of the month where only the month is known — each in the event's
+    own time zone. So a whole-day event stays "upcoming" all through its last day."""
+    last = Coalesce("ends_at", "starts_at")
+    return models.Case(
+        models.When(precision="time", then=last),
+        models.When(precision="day", then=LocalPeriodEnd(last, models.F("time_zone"), "day")),
+        default=LocalPeriodEnd(last, models.F("time_zone"), "month"),
+        output_field=models.DateTimeField(),
+    )
+
+
 class EventQuerySet(PublishableQuerySet):
+    def with_effective_end(self):
+        return self.annotate(effective_end=effective_end_expression())
+
     def upcoming(self, now=None):
-        now = now or timezone.now()
-        return self.filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
+        """Events not yet over: running now or still to come."""
+        return self.with_effective_end().filter(effective_end__gt=now or timezone.now())
 
     def past(self, now=None):
-        now = now or timezone.now()
-        return self.exclude(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
+        return self.with_effective_end().filter(effective_end__lte=now or timezone.now())
 
     def in_month(self, year: int, month: int):
         tz = timezone.get_current_timezone()
-        from datetime import datetime
-
-        start = datetime(year, month, 1, tzinfo=tz)
-        end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
-        return self.filter(starts_at__lt=end).filter(
-            Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start)
-        )
+        start = datetime.datetime(year, month, 1, tzinfo=tz)
+        end = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
+        return self.with_effective_end().filter(starts_at__lt=end, effective_end__gt=start)
 
     def for_calendar(self):
         return self.select_related(
@@ -261,8 +298,20 @@ class Event(Publishable):
         return timezone.localtime(self.ends_at, self.tzinfo) if self.ends_at else None
 
     @property
+    def over_at(self):
+        """When the event is over; the Python twin of ``EventQuerySet.with_effective_end``."""
+        last = timezone.localtime(self.ends_at or self.starts_at, self.tzinfo)
+        if self.precision == self.Precision.TIME:
+            return last
+        if self.precision == self.Precision.DAY:
+            day = last.date() + datetime.timedelta(days=1)
+        else:
+            day = datetime.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
+        return datetime.datetime.combine(day, datetime.time(), tzinfo=self.tzinfo)
+
+    @property
     def is_past(self):
-        return (self.ends_at or self.starts_at) < timezone.now()
+        return self.over_at <= timezone.now()
 
 
 class SitePageQuerySet(PublishableQuerySet):
