@@ -80,6 +80,11 @@ class PartnerCityAdmin(PublishableAdmin):
         PUBLISHING_FIELDS,
     )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name.startswith("summary"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 class YearListFilter(admin.SimpleListFilter):
     title = _("year")
@@ -140,9 +145,20 @@ class AnnualProgrammeForm(forms.ModelForm):
         return cities
 
 
+class PlannedActivityInline(TranslationStackedInline):
+    model = Activity
+    fk_name = "programme"
+    extra = 0
+    fields = ("title", "city", "pillar", "year", "starts_on", "ends_on", "description", "status")
+    verbose_name = _("planned activity")
+    verbose_name_plural = _("planned activities")
+    show_change_link = True
+
+
 @admin.register(AnnualProgramme)
 class AnnualProgrammeAdmin(PublishableAdmin):
     form = AnnualProgrammeForm
+    inlines = [PlannedActivityInline]
     list_display = ("year", "budget", "status")
     list_filter = ("status",)
     search_fields = ("year", "notes_de")
