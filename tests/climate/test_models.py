@@ -174,3 +174,33 @@ def test_needing_report():
     assert sorted(
         Project.objects.needing_report(90, today=today).values_list("slug", flat=True)
     ) == ["never", "stale"]
+
+
+def test_area_registry_latest_and_sdg_teasers():
+    from ludwigsburg_intl import areas
+    from ludwigsburg_intl.models import SDGGoal
+
+    section = areas.get("climate")
+    goal = SDGGoal.objects.get(number=7)
+    old = ProjectFactory(title_de="Alt")
+    new = ProjectFactory(title_de="Neu", title_en="")
+    draft = ProjectFactory(title_de="Entwurf", status="draft")
+    StatusReportFactory(project=old, reported_on=datetime.date(2022, 1, 1))
+    StatusReportFactory(project=new, reported_on=datetime.date(2024, 1, 1))
+    for project in (old, new, draft):
+        project.sdg_goals.add(goal)
+    assert [t.title for t in section.latest(2)] == ["Neu", "Alt"]
+    assert [t.url for t in section.latest(1)] == [new.get_absolute_url()]
+    titles = [t.title for t in section.tagged_with_sdg(goal)]
+    assert sorted(titles) == ["Alt", "Neu"]
+
+
+def test_english_teaser_marks_german_fallback():
+    from django.utils.translation import override
+
+    from ludwigsburg_intl import areas
+
+    ProjectFactory(title_de="Nur deutsch", title_en="")
+    with override("en"):
+        (teaser,) = areas.get("climate").latest(1)
+    assert teaser.title == "Nur deutsch" and teaser.lang == "de"
