@@ -1,7 +1,8 @@
 """A per-client limit on form submissions, without cookies: the client's IP is stored hashed.
 
-REMOTE_ADDR is used as the client address. Behind a reverse proxy the proxy must set it to the
-real client address (e.g. gunicorn's forwarded-allow-ips), or every visitor shares one limit.
+The client address is read from ``settings.CLIENT_IP_HEADER`` (default REMOTE_ADDR). Behind a
+reverse proxy, set it to the header the proxy fills with the real client address (for example
+HTTP_X_REAL_IP), or every visitor shares one limit.
 """
 
 import datetime
@@ -18,7 +19,10 @@ WINDOW = datetime.timedelta(hours=1)
 
 
 def client_hash(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    header = getattr(settings, "CLIENT_IP_HEADER", "REMOTE_ADDR")
+    address = request.META.get(header) or request.META.get("REMOTE_ADDR", "")
+    # X-Forwarded-For may list several hops: the first is the client.
+    address = address.split(",")[0].strip()
     key = (settings.SECRET_KEY or "europe-form").encode()
     return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()
 

@@ -147,6 +147,10 @@ LANGUAGE_COOKIE_NAME = "django_language"  # never set by the portal: language li
 
 LOGIN_URL = "admin:login"
 
+# Where the client's address is found (the Europe form's rate limit). Behind a reverse proxy,
+# the header the proxy sets, e.g. HTTP_X_REAL_IP.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
