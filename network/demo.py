@@ -46,6 +46,7 @@ def load():
     topics = load_topics()
     actors = load_actors(topics)
     load_programmes(actors)
+    link_partnership_activities(actors)
     load_coordination()
     load_memberships()
     load_state_partner()
@@ -198,6 +199,17 @@ def load_actors(topics):
     )
     actors["eine_welt"].sdg_goals.set(_goals(4, 17))
     return actors
+
+
+def link_partnership_activities(actors):
+    """The association organises the visits the partnerships area records (seed 002)."""
+    from partnerships.models import Activity
+
+    visits = Activity.objects.filter(
+        title_de__startswith="Besuche in den Partnerstädten mit dem Verein"
+    )
+    for activity in visits:
+        activity.organisers.add(actors["verein"])
 
 
 def load_programmes(actors):

@@ -189,7 +189,7 @@ def actor_csv(request):
 
 def _actor_for_request(request, slug):
     from climate.models import ClimatePartnership, Project
-    from partnerships.models import PartnerCity
+    from partnerships.models import Activity, PartnerCity
 
     queryset = Actor.objects.prefetch_related(
         "topics",
@@ -198,6 +198,11 @@ def _actor_for_request(request, slug):
         Prefetch("climate_partnerships", queryset=ClimatePartnership.objects.published()),
         Prefetch("projects", queryset=Project.objects.published()),
         Prefetch("programmes", queryset=Programme.objects.published()),
+        # Activities in the partner cities this actor organised (the partnerships area links them).
+        Prefetch(
+            "partnership_activities",
+            queryset=Activity.objects.public().select_related("city").order_by("-year", "title"),
+        ),
     )
     return get_visible_or_404(queryset, request, slug=slug)
 

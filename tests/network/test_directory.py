@@ -267,6 +267,26 @@ def test_actor_page_shows_its_events_and_links(client, partner_city):
 
 
 @pytest.mark.django_db
+def test_actor_page_lists_partnership_activities_it_organised(client, partner_city):
+    from partnerships.models import Activity
+
+    actor = ActorFactory()
+    shown = Activity.objects.create(
+        title_de="Weihnachtsmarkt in Montbéliard",
+        city=partner_city,
+        pillar="clubs",
+        status="published",
+    )
+    hidden = Activity.objects.create(title_de="Entwurfsaktivität", pillar="clubs", status="draft")
+    for activity in (shown, hidden):
+        activity.organisers.add(actor)
+    body = client.get(actor.get_absolute_url()).content.decode()
+    assert "Weihnachtsmarkt in Montbéliard" in body
+    assert shown.get_absolute_url() in body
+    assert "Entwurfsaktivität" not in body
+
+
+@pytest.mark.django_db
 def test_actor_ical_parses(client):
     actor = ActorFactory()
     event = EventFactory(actor=actor, title_de="Netzwerktreffen", title_en="Network meeting")

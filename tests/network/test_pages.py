@@ -191,6 +191,8 @@ def test_demo_content_follows_the_seeds(demo):
     assert not IndicatorValue.objects.filter(is_example=False).exists()
     event = Event.objects.get(uid=EVENT_UIDS["nachhaltigkeitstage_2023"])
     assert list(event.network_programmes.values_list("slug", flat=True)) == ["nachhaltigkeitstage"]
+    verein = Actor.objects.get(slug="ludwigsburg-international-ev")
+    assert verein.partnership_activities.exists()
     assert CoordinationItem.objects.tasks().count() == 6
     assert CoordinationItem.objects.cooperation().count() == 4
     for model in (Actor, Programme, Topic, StatePartner, Indicator, Membership, CoordinationItem):
