@@ -75,7 +75,9 @@ def test_demo_facts_in_both_languages(client, demo_content):
 
 def test_demo_briefing_of_the_economic_committee(client, demo_content):
     meeting = CommitteeMeeting.objects.get(date=datetime.date(2023, 6, 14))
-    de = client.get(url("de", "climate:briefing", pk=meeting.pk)).content.decode()
+    response = client.get(url("de", "climate:briefing", pk=meeting.pk))
+    assert not response.cookies
+    de = response.content.decode()
     en = client.get(url("en", "climate:briefing", pk=meeting.pk)).content.decode()
     assert "Wirtschaftsausschuss, 14. Juni 2023" in de
     assert "June 14, 2023" in en
