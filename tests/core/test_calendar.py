@@ -59,20 +59,81 @@ def test_upcoming_and_past_are_split_at_now(client):
     assert set(Event.objects.past()) == {finished, long_ago}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="EventQuerySet.upcoming() compares starts_at with now: a whole-day event without "
-    "an end, or a month-only event, counts as past on its own day/month (see report).",
+GUAYAQUIL = zoneinfo.ZoneInfo("America/Guayaquil")
+
+
+def at(*args, tz=BERLIN):
+    return datetime.datetime(*args, tzinfo=tz)
+
+
+@pytest.mark.parametrize(
+    ("event", "still_upcoming", "already_past"),
+    [
+        # A whole day without an end: upcoming all through that day.
+        (
+            {"precision": "day", "starts_at": at(2031, 10, 23), "ends_at": None},
+            at(2031, 10, 23, 23, 30),
+            at(2031, 10, 24, 0, 30),
+        ),
+        # Whole days with an end: through the last day.
+        (
+            {"precision": "day", "starts_at": at(2031, 10, 23), "ends_at": at(2031, 10, 29)},
+            at(2031, 10, 29, 22, 0),
+            at(2031, 10, 30, 0, 30),
+        ),
+        # Only the month is known: through the month, December into January.
+        (
+            {"precision": "month", "starts_at": at(2031, 9, 1), "ends_at": None},
+            at(2031, 9, 30, 23, 30),
+            at(2031, 10, 1, 0, 30),
+        ),
+        (
+            {"precision": "month", "starts_at": at(2031, 12, 1), "ends_at": None},
+            at(2031, 12, 31, 23, 0),
+            at(2032, 1, 1, 0, 30),
+        ),
+        # A whole day in Ecuador ends at midnight there, 06:00 in Berlin.
+        (
+            {
+                "precision": "day",
+                "time_zone": "America/Guayaquil",
+                "starts_at": at(2031, 2, 10, tz=GUAYAQUIL),
+                "ends_at": None,
+            },
+            at(2031, 2, 11, 5, 30),
+            at(2031, 2, 11, 6, 30),
+        ),
+        # An exact time without an end is over when it starts; with an end, when it ends.
+        (
+            {"precision": "time", "starts_at": at(2031, 5, 5, 18), "ends_at": None},
+            at(2031, 5, 5, 17, 59),
+            at(2031, 5, 5, 18, 1),
+        ),
+        (
+            {"precision": "time", "starts_at": at(2031, 5, 5, 18), "ends_at": at(2031, 5, 5, 21)},
+            at(2031, 5, 5, 20, 59),
+            at(2031, 5, 5, 21, 1),
+        ),
+    ],
 )
-def test_event_of_today_or_this_month_is_still_upcoming():
+def test_an_event_is_upcoming_until_it_is_over(event, still_upcoming, already_past):
+    event = EventFactory(**event)
+    assert event in Event.objects.upcoming(now=still_upcoming)
+    assert event not in Event.objects.past(now=still_upcoming)
+    assert event not in Event.objects.upcoming(now=already_past)
+    assert event in Event.objects.past(now=already_past)
+    # The Python twin used by templates agrees with the database.
+    assert still_upcoming < event.over_at <= already_past
+
+
+def test_event_of_today_and_of_this_month_are_upcoming(client):
     today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     today_event = EventFactory(precision=Event.Precision.DAY, starts_at=today, ends_at=None)
     this_month = EventFactory(
         precision=Event.Precision.MONTH, starts_at=today.replace(day=1), ends_at=None
     )
-    upcoming = set(Event.objects.upcoming())
-    assert today_event in upcoming
-    assert this_month in upcoming
+    assert set(listed(client.get(url_in("de", "calendar:upcoming")))) == {today_event, this_month}
+    assert not today_event.is_past and not this_month.is_past
 
 
 def test_home_page_lists_upcoming_events(client):
