@@ -14,6 +14,7 @@ IMAGE_MAX_SIDE, IMAGE_MIN_SIDE.
 """
 
 import io
+import logging
 import uuid
 import warnings
 from pathlib import PurePosixPath
@@ -28,6 +29,8 @@ from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
 
 ACCEPTED_FORMATS = {"JPEG": ("jpg", "jpeg"), "PNG": ("png",), "WEBP": ("webp",)}
 RENDITION_WIDTHS = (320, 640, 1024, 1600)
@@ -93,7 +96,12 @@ def validate_image_file(file):
                         code="invalid_format",
                         params={"format": image_format},
                     )
-                image.verify()  # a truncated or damaged file fails here
+                image.verify()  # damaged structure (e.g. a PNG checksum) fails here
+            # verify() does not decode JPEG data: decode once (within the pixel limit checked
+            # above) so that a truncated file is refused now, not when renditions are made.
+            file.seek(0)
+            with Image.open(file) as image:
+                image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise bomb from None
     except ValidationError:
@@ -221,7 +229,8 @@ def create_renditions(instance) -> list[dict]:
     storage = instance.image.storage
     with instance.image.open("rb") as fh, Image.open(fh) as original:
         source = ImageOps.exif_transpose(original)
-        source = source.convert("RGBA" if "A" in source.getbands() else "RGB")
+        transparent = "A" in source.getbands() or "transparency" in source.info
+        source = source.convert("RGBA" if transparent else "RGB")
     widths = [w for w in RENDITION_WIDTHS if w < source.width]
     widths.append(min(source.width, RENDITION_WIDTHS[-1]))
     stem = PurePosixPath(instance.image.name)
@@ -262,7 +271,12 @@ def ensure_renditions(instance) -> None:
 @receiver(post_save, dispatch_uid="ludwigsburg_intl.images.create_renditions_after_upload")
 def create_renditions_after_upload(sender, instance, raw=False, **kwargs):
     if isinstance(instance, RenditionImage) and not raw:
-        ensure_renditions(instance)
+        try:
+            ensure_renditions(instance)
+        except (OSError, ValueError):
+            # The upload was validated, so this is rare (e.g. a full disk). The page then
+            # serves the original; the next save tries again.
+            logger.exception("Could not make the renditions of %s", instance.image.name)
 
 
 @receiver(post_delete, dispatch_uid="ludwigsburg_intl.images.delete_files_after_delete")

@@ -226,3 +226,38 @@ def test_model_validation_runs_on_full_clean(media, city):
     with pytest.raises(ValidationError) as exc:
         image.full_clean()
     assert "image" in exc.value.message_dict
+
+
+def test_truncated_jpeg_is_refused():
+    content = image_bytes(1200, 800, noise=True)
+    with pytest.raises(ValidationError) as exc:
+        validate_image_file(upload("abgeschnitten.jpg", content[: len(content) // 3]))
+    assert codes(exc) == ["invalid_image"]
+
+
+@pytest.mark.django_db
+def test_transparent_png_keeps_its_alpha(media, city):
+    buffer = io.BytesIO()
+    Image.new("RGBA", (400, 300), (0, 0, 0, 0)).save(buffer, "PNG")
+    image = CityImage.objects.create(
+        city=city,
+        image=upload("logo.png", buffer.getvalue()),
+        alt_text_de="Logo",
+        credit="Stadt Ludwigsburg",
+    )
+    with Image.open(media / image.renditions[0]["name"]) as rendition:
+        assert rendition.mode == "RGBA"
+
+
+@pytest.mark.django_db
+def test_a_failing_rendition_does_not_break_saving(media, city, monkeypatch, caplog):
+    import ludwigsburg_intl.images as images
+
+    def broken(instance):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(images, "create_renditions", broken)
+    image = make_image(city)
+    assert image.pk and image.renditions == []
+    assert image.src == image.image.url and image.srcset == ""
+    assert "Could not make the renditions" in caplog.text
