@@ -212,7 +212,7 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
     )
     projects = list(
         Project.objects.published()
-        .select_related("partnership", "funder")
+        .prefetch_related("partnership", "funder")
         .prefetch_related(
             Prefetch(
                 "reports",

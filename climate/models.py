@@ -185,7 +185,9 @@ class ProjectQuerySet(PublishableQuerySet):
         open_milestones = Milestone.objects.filter(
             project=OuterRef("pk"), reached_on__isnull=True
         ).order_by("due_date", "pk")
-        return self.select_related("partnership", "funder").annotate(
+        # prefetch, not select_related: a few partnerships and funders shared by all rows
+        # instead of one copy per row.
+        return self.prefetch_related("partnership", "funder").annotate(
             last_report_on=Subquery(reports.order_by("-reported_on").values("reported_on")[:1]),
             next_milestone_due=Subquery(open_milestones.values("due_date")[:1]),
             next_milestone_title_de=Subquery(open_milestones.values("title_de")[:1]),
