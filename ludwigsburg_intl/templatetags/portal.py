@@ -4,11 +4,11 @@ import datetime
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import formats
 from django.utils.html import escape, format_html, format_html_join, urlize
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.translation_fallback import TranslatedText, translated
@@ -80,7 +80,12 @@ def language_links(context):
         if code in alternates:
             url = alternates[code]
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            here = request.get_full_path()
+            url = translate_url(here, code)
+            if url == here and code != current:
+                # No such page in the other language (e.g. on a 404): offer its home page.
+                with override(code):
+                    url = reverse("home")
         else:
             url = f"/{code}/"
         info = get_language_info(code)

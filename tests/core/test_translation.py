@@ -237,3 +237,12 @@ def test_every_po_file_is_complete():
         if result.returncode or "untranslated" in stats or "fuzzy" in stats:
             problems.append(f"{po.relative_to(REPO)}: {stats}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("language", "other"), [("de", "en"), ("en", "de")])
+def test_language_switch_on_a_404_leads_to_the_other_home_page(client, language, other):
+    response = client.get(f"/{language}/gibt-es-nicht/")
+    assert response.status_code == 404
+    links = _switch_links(response.content.decode())
+    assert links[other]["href"] == url_in(other, "home")
+    assert not response.cookies
