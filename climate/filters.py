@@ -36,6 +36,7 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=Funder.objects.all(),
         to_field_name="slug",
         empty_label=_("All funders"),
+        null_label=_("Funder not known"),
     )
     year = YearFilter(
         label=_("Running in year"),

@@ -12,6 +12,7 @@ from climate.models import CommitteeMeeting, Project
 
 from .factories import (
     ComponentFactory,
+    FunderFactory,
     MeetingFactory,
     MilestoneFactory,
     PartnershipFactory,
@@ -211,6 +212,11 @@ def test_filters(client):
     assert "Brunnen" in page and "Fahrrad" not in page
     page = client.get(overview + "?project_status=completed").content.decode()
     assert "Frueher" in page and "Brunnen" not in page
+    Project.objects.filter(title_de="Brunnen").update(funder=FunderFactory(slug="bmz"))
+    page = client.get(overview + "?funder=bmz").content.decode()
+    assert "Brunnen" in page and "Fahrrad" not in page
+    page = client.get(overview + "?funder=null").content.decode()
+    assert "Brunnen" not in page and "Fahrrad" in page and "Frueher" in page
 
 
 def _many_projects(n):
