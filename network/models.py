@@ -67,7 +67,7 @@ class Actor(Publishable):
         SCHOOL = "school", _("School")
         MIGRANT_ORGANISATION = "migrant", _("Migrant organisation")
         NETWORK = "network", _("Network")
-        CATEGORY = "category", _("Kind of group (several groups)")
+        CATEGORY = "category", _("Collective entry (several groups)")
         OTHER = "other", _("Other")
 
     slug = models.SlugField(_("address (slug)"), unique=True)
@@ -78,7 +78,7 @@ class Actor(Publishable):
         choices=Kind.choices,
         default=Kind.GROUP,
         db_index=True,
-        help_text=_("Use “kind of group” for an entry that describes many groups, not one."),
+        help_text=_("Use “collective entry” for an entry that describes many groups, not one."),
     )
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(
