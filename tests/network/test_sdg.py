@@ -114,6 +114,18 @@ def test_goal_page_aggregates_all_areas_and_the_calendar(client, goal, monkeypat
     )
     monkeypatch.setitem(
         areas._sections,
+        "returns-none",
+        AreaSection(
+            key="returns-none",
+            title="Gibt None zurück",
+            description="",
+            index_url_name="home",
+            order=97,
+            tagged_with_sdg=lambda goal: None,
+        ),
+    )
+    monkeypatch.setitem(
+        areas._sections,
         "silent-area",
         AreaSection(
             key="silent-area",
@@ -134,6 +146,7 @@ def test_goal_page_aggregates_all_areas_and_the_calendar(client, goal, monkeypat
     assert "Ein Projekt aus einem anderen Bereich" in body
     assert "area-test-area" in body
     assert "area-silent-area" not in body
+    assert "area-returns-none" not in body
     assert "Foodsharing" in body
     assert "Tauschbörse" in body
     assert "Entwurfstermin" not in body
