@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from .models import Event, SitePage
 from .publishing import get_visible_or_404
 
 HOME_LATEST = 3
+EVENTS_PER_PAGE = 50
 
 
 @require_safe
@@ -31,15 +33,23 @@ def _event_list(request, *, past: bool):
     event_filter = EventFilter(request.GET or None, queryset=events)
     filtered = event_filter.qs if event_filter.is_bound and event_filter.is_valid() else events
     title = _("Past events") if past else _("Upcoming events")
+    # get_page() turns a nonsense or too large page number into the first or last page.
+    page_obj = Paginator(filtered, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "calendar/event_list.html",
         {
             "filter": event_filter,
-            "events": list(filtered[:200]),
+            "events": list(page_obj.object_list),
+            "page_obj": page_obj,
+            "query_without_page": query.urlencode(),
             "past": past,
             "title": title,
-            "breadcrumbs": [(_("Calendar"), None)] if not past else [(_("Calendar"), "calendar:upcoming"), (title, None)],
+            "breadcrumbs": [(_("Calendar"), None)]
+            if not past
+            else [(_("Calendar"), "calendar:upcoming"), (title, None)],
         },
     )
 
@@ -56,7 +66,9 @@ def past_events(request):
 
 @require_safe
 def event_detail(request, pk):
-    event = get_visible_or_404(Event.objects.for_calendar().prefetch_related("sdg_goals"), request, pk=pk)
+    event = get_visible_or_404(
+        Event.objects.for_calendar().prefetch_related("sdg_goals"), request, pk=pk
+    )
     return render(request, "calendar/event_detail.html", {"object": event, "event": event})
 
 

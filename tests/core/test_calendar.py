@@ -444,3 +444,25 @@ def test_calendar_list_shows_all_fifty_events(client):
     response = client.get(url_in("en", "calendar:upcoming"))
     assert listed(response) == events
     assert re.search(r"50 events", response.content.decode())
+
+
+def test_long_calendar_is_paginated_and_keeps_the_filter(client):
+    events = [EventFactory(area=Area.CLIMATE, starts_at=in_days(3 + i)) for i in range(120)]
+    EventFactory(area=Area.EUROPE)
+    url = url_in("en", "calendar:upcoming")
+
+    first = client.get(url, {"area": "climate"})
+    assert listed(first) == events[:50]
+    html = first.content.decode()
+    assert "120 events" in html
+    assert "Page 1 of 3" in html
+    assert 'href="?area=climate&amp;page=2" rel="next"' in html
+
+    third = client.get(url, {"area": "climate", "page": "3"})
+    assert listed(third) == events[100:]
+    assert 'href="?area=climate&amp;page=2" rel="prev"' in third.content.decode()
+
+    # Nonsense page numbers show a real page, never an error.
+    assert listed(client.get(url, {"area": "climate", "page": "abc"})) == events[:50]
+    assert listed(client.get(url, {"area": "climate", "page": "999"})) == events[100:]
+    assert listed(client.get(url, {"area": "climate", "page": "-1"})) == events[100:]
