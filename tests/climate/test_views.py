@@ -316,3 +316,23 @@ def test_demo_content_loads_twice_without_duplicates_or_history(demo_content):
     call_command("load_demo_content", verbosity=0)
     assert [m.objects.count() for m in (Project, Component, Milestone, StatusReport)] == counts
     assert not ProjectChange.objects.exists()
+
+
+def test_project_and_partnership_pages_query_count_does_not_grow(client):
+    project = ProjectFactory()
+    paths = [
+        url("de", "climate:project-detail", slug=project.slug),
+        url("de", "climate:partnership-detail", slug=project.partnership.slug),
+    ]
+
+    def add(n):
+        for _ in range(n):
+            ComponentFactory(project=project)
+            MilestoneFactory(project=project)
+            StatusReportFactory(project=project)
+            ProjectFactory(partnership=project.partnership)
+
+    add(1)
+    few = [_count(client, path) for path in paths]
+    add(30)
+    assert [_count(client, path) for path in paths] == few
