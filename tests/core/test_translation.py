@@ -1,8 +1,10 @@
 """Two languages: German default, English second, same page in both, honest fallbacks."""
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -246,3 +248,76 @@ def test_language_switch_on_a_404_leads_to_the_other_home_page(client, language,
     links = _switch_links(response.content.decode())
     assert links[other]["href"] == url_in(other, "home")
     assert not response.cookies
+
+
+def test_makemessages_would_add_nothing(tmp_path):
+    """Every interface string in code and templates is already in the de and en catalogues.
+
+    makemessages runs on a copy of the project, as `make messages` runs it (the shared
+    catalogue in locale/, one per area app), and each fresh catalogue is compared with the
+    committed one: msgcmp fails on any msgid the committed file lacks.
+    """
+    if not (shutil.which("xgettext") and shutil.which("msgcmp")):
+        pytest.skip("GNU gettext is not installed")
+    copy = tmp_path / "project"
+    shutil.copytree(
+        REPO,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            "var",
+            ".git",
+            "__pycache__",
+            "*.mo",
+            "staticfiles",
+            "node_modules",
+            ".pytest_cache",
+            ".ruff_cache",
+            "*.egg-info",
+        ),
+    )
+    python = sys.executable
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ludwigsburg_intl.settings.test"}
+    apps = ["partnerships", "climate", "europe", "network"]
+    runs = [
+        (copy, ["--ignore=tests", "--ignore=var", *(f"--ignore={app}" for app in apps)]),
+        *((copy / app, []) for app in apps if (copy / app / "locale").is_dir()),
+    ]
+    problems = []
+    for cwd, extra in runs:
+        result = subprocess.run(
+            [
+                python,
+                str(copy / "manage.py"),
+                "makemessages",
+                "-l",
+                "de",
+                "-l",
+                "en",
+                "--no-obsolete",
+                "-v",
+                "0",
+                *extra,
+            ],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        for language in ("de", "en"):
+            fresh = cwd / "locale" / language / "LC_MESSAGES" / "django.po"
+            committed = REPO / fresh.relative_to(copy)
+            compared = subprocess.run(
+                ["msgcmp", "--use-untranslated", str(committed), str(fresh)],
+                capture_output=True,
+                text=True,
+            )
+            if compared.returncode:
+                missing = re.findall(r"this message is used but not defined[^\n]*", compared.stderr)
+                problems.append(
+                    f"{committed.relative_to(REPO)}: {len(missing) or 'some'} new string(s)\n"
+                    + "\n".join(compared.stderr.splitlines()[:12])
+                )
+    assert not problems, "\n\n".join(problems)
