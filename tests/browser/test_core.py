@@ -150,3 +150,12 @@ def test_works_without_javascript(browser, live_demo, upcoming_event):
         assert context.cookies() == []
     finally:
         context.close()
+
+
+def test_print_shows_the_content_without_navigation(page, live_demo, upcoming_event):
+    page.goto(live_demo.url + url_in("de", "calendar:event-detail", pk=upcoming_event.pk))
+    page.emulate_media(media="print")
+    for selector in (".site-nav", ".language-switch", ".site-footer", ".breadcrumbs"):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.locator("h1").is_visible()
+    assert page.locator("main").is_visible()

@@ -1,4 +1,5 @@
-"""axe-core on every public template, in both languages, at desktop and at 320 px width.
+"""axe-core on every public template, in both languages, at desktop and at 320 px width
+(where the page must not scroll sideways either).
 
 The site is crawled from /de/ and /en/ (as in tests/test_site.py), following only the first
 link to each (view name, language); so each template is checked in both languages without
@@ -30,6 +31,14 @@ def test_no_axe_violations_on_any_public_template(browser, live_demo, client):
         try:
             for (name, language), path in sorted(targets.items()):
                 page.goto(live_demo.url + path)
+                if width == 320:
+                    # Reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS pixels.
+                    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+                    if scroll_width > width:
+                        failures.append(
+                            f"[{name}, {language}, {width}px]\n{path} scrolls sideways: "
+                            f"{scroll_width}px wide"
+                        )
                 try:
                     assert_no_axe_violations(page)
                 except pytest.fail.Exception as exc:
