@@ -73,9 +73,20 @@ def page(browser):
     context.close()
 
 
+def restore_sdg_goals():
+    """Transactional tests empty every table afterwards, including the 17 goals the data
+    migration loaded; put them back the way the migration does."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("ludwigsburg_intl.migrations.0002_sdg_goals").load_goals(apps, None)
+
+
 @pytest.fixture
 def live_demo(live_server, transactional_db):
     """A live server with the demo content, for browser tests."""
+    restore_sdg_goals()
     call_command("load_demo_content", verbosity=0)
     return live_server
 
