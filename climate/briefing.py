@@ -112,15 +112,9 @@ class BriefingProject:
     changes: list
     due_milestones: list
 
-    @property
-    def status_label(self):
-        return status_label(self.status_at_meeting)
-
-    @property
-    def traffic_light_label(self):
-        if self.traffic_light_at_meeting in Project.TrafficLight.values:
-            return Project.TrafficLight(self.traffic_light_at_meeting).label
-        return ""
+    # Labels in the page's language, resolved once per briefing rather than once per row.
+    status_label: str = ""
+    traffic_light_label: str = ""
 
     @property
     def news_summary(self):
@@ -226,20 +220,21 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
             Prefetch("milestones", queryset=due.order_by("due_date", "pk"), to_attr="briefing_due"),
         )
     )
+    status_names = {value: str(status_label(value)) for value in [*Project.ProjectStatus.values, ""]}
+    light_names = {value: str(label) for value, label in Project.TrafficLight.choices}
     items = []
     for project in projects:
-        status, light = project.project_status, project.traffic_light
-        # The state on the meeting day: the value before the first change made after it.
-        for kind, attr in (
-            (ProjectChange.Kind.STATUS, "status"),
-            (ProjectChange.Kind.TRAFFIC_LIGHT, "light"),
-        ):
-            first_later = next((c for c in project.later_state_changes if c.kind == kind), None)
-            if first_later is not None:
-                if attr == "status":
-                    status = first_later.old_value
-                else:
-                    light = first_later.old_value
+        # The state on the meeting day: the value before the first change made after it,
+        # or the current value when nothing changed since.
+        later = project.later_state_changes
+        status = next(
+            (c.old_value for c in later if c.kind == ProjectChange.Kind.STATUS),
+            project.project_status,
+        )
+        light = next(
+            (c.old_value for c in later if c.kind == ProjectChange.Kind.TRAFFIC_LIGHT),
+            project.traffic_light,
+        )
         items.append(
             BriefingProject(
                 project=project,
@@ -248,6 +243,8 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
                 new_reports=project.briefing_reports,
                 changes=project.briefing_changes,
                 due_milestones=project.briefing_due,
+                status_label=status_names.get(status, status),
+                traffic_light_label=light_names.get(light, ""),
             )
         )
     start = datetime.datetime.combine(
