@@ -220,7 +220,8 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
             Prefetch("milestones", queryset=due.order_by("due_date", "pk"), to_attr="briefing_due"),
         )
     )
-    status_names = {value: str(status_label(value)) for value in [*Project.ProjectStatus.values, ""]}
+    statuses = [*Project.ProjectStatus.values, ""]
+    status_names = {value: str(status_label(value)) for value in statuses}
     light_names = {value: str(label) for value, label in Project.TrafficLight.choices}
     items = []
     for project in projects:
