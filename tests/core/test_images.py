@@ -63,14 +63,14 @@ def test_renamed_text_file_is_refused_with_a_clear_message():
     with pytest.raises(ValidationError) as exc:
         validate_image_file(upload("foto.jpg", b"Dies ist kein Bild, sondern Text.\n" * 20))
     assert codes(exc) == ["invalid_image"]
-    assert "not a picture that can be read" in exc.value.messages[0]
+    assert "kein lesbares Bild" in exc.value.messages[0]  # the admin speaks German
 
 
 def test_renamed_text_file_in_the_admin_form_field():
     field = ValidatedImageFormField()
     with pytest.raises(forms.ValidationError) as exc:
         field.clean(upload("foto.png", b"<html>no image</html>"))
-    assert "JPEG, PNG or WebP" in exc.value.messages[0]
+    assert "JPEG, PNG oder WebP" in exc.value.messages[0]
 
 
 def test_oversized_file_is_refused(settings):
@@ -80,7 +80,7 @@ def test_oversized_file_is_refused(settings):
     with pytest.raises(ValidationError) as exc:
         validate_image_file(upload("gross.png", content))
     assert codes(exc) == ["file_too_large"]
-    assert "may be at most 97,7\xa0KB" in exc.value.messages[0]  # German number format
+    assert "darf höchstens 97,7\xa0KB groß sein" in exc.value.messages[0]
 
 
 def test_oversized_dimensions_are_refused():
@@ -102,7 +102,7 @@ def test_decompression_bomb_is_refused_before_decoding():
     with pytest.raises(ValidationError) as exc:
         validate_image_file(upload("bomb.png", bomb))
     assert codes(exc) == ["decompression_bomb"]
-    assert "too many pixels" in exc.value.messages[0]
+    assert "zu viele Pixel" in exc.value.messages[0]
 
 
 def test_pillows_own_bomb_warning_is_an_error_too(settings):
@@ -132,7 +132,7 @@ def test_other_formats_and_wrong_endings_are_refused():
     with pytest.raises(ValidationError) as exc:
         validate_image_file(upload("foto.jpg", image_bytes(fmt="PNG")))
     assert codes(exc) == ["wrong_extension"]
-    assert "“.png”" in exc.value.messages[0]
+    assert "„.png“" in exc.value.messages[0]
 
 
 @pytest.fixture
