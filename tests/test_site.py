@@ -89,6 +89,8 @@ def site(django_db_setup, django_db_blocker):
     return SiteRun(result, bad)
 
 
+# The mark makes pytest-django set up the test database the module fixture uses.
+@pytest.mark.django_db
 def test_every_public_page(site):
     """Crawl from /de/ and /en/ and check each response; report all problems at once."""
     problems: list[str] = []
@@ -129,6 +131,7 @@ def test_every_public_page(site):
         body = response.content.decode()
         if "{%" in body or "{#" in body or "{{" in body:
             problems.append(f"{where}: template syntax leaks into the page")
+        problems += [f"{where}: {p}" for p in parsed.id_problems()]
         if parsed.event_handlers:
             problems.append(f"{where}: inline event handlers {sorted(set(parsed.event_handlers))}")
 
@@ -156,6 +159,8 @@ def static_problems(static_paths) -> list[str]:
     return problems
 
 
+# The mark makes pytest-django set up the test database the module fixture uses.
+@pytest.mark.django_db
 def test_crawl_reaches_every_part_of_the_site(site):
     """The crawl must actually cover the site, or test_every_public_page proves little."""
     reached = {page.path for page in site.crawl.pages.values() if page.status == 200}
@@ -209,6 +214,8 @@ UNKNOWN_PATHS = [
     ("/de/termine/999999/", "de"),
     ("/en/calendar/999999/ical/", "en"),
     ("/de/termine/abc/", "de"),
+    ("/de/termine/99999999999999999999/", "de"),
+    ("/en/calendar/9223372036854775808/ical/", "en"),
     ("/de/seiten/unbekannt/", "de"),
     ("/en/pages/unknown/", "en"),
     ("/en/pages/%C3%A4%C3%B6/", "en"),
@@ -269,6 +276,8 @@ BAD_QUERIES = [
 ]
 
 
+# The mark makes pytest-django set up the test database the module fixture uses.
+@pytest.mark.django_db
 def test_malformed_query_strings_never_give_500(site):
     """Every view the crawl found, in both languages, with each malformed query string."""
     problems = []

@@ -32,10 +32,19 @@ class PageParser(HTMLParser):
         self.style_blocks = 0
         self.style_attributes = 0
         self.event_handlers: list[str] = []
+        self.ids: list[str] = []
+        self.idrefs: list[tuple[str, str]] = []  # (attribute, id referred to)
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        for name in ("aria-describedby", "aria-labelledby", "aria-controls", "aria-owns"):
+            for ref in (attrs.get(name) or "").split():
+                self.idrefs.append((f"<{tag} {name}>", ref))
+        if tag == "label" and attrs.get("for"):
+            self.idrefs.append(("<label for>", attrs["for"]))
         if tag == "html":
             self.html_lang = attrs.get("lang")
         if tag == "h1":
@@ -74,6 +83,19 @@ class PageParser(HTMLParser):
         if self._in_script:
             for url in CSS_URL.findall(data):
                 self.resources.append(("<style> url()", url))
+
+    def id_problems(self) -> list[str]:
+        """Duplicate ids, and references (aria-*, label for) to ids the page lacks."""
+        problems = []
+        seen, duplicates = set(), set()
+        for element_id in self.ids:
+            (duplicates if element_id in seen else seen).add(element_id)
+        if duplicates:
+            problems.append(f"duplicate ids {sorted(duplicates)}")
+        dangling = sorted({f"{what}={ref}" for what, ref in self.idrefs if ref not in seen})
+        if dangling:
+            problems.append(f"references to missing ids: {dangling}")
+        return problems
 
 
 def parse_html(text: str) -> PageParser:

@@ -466,3 +466,17 @@ def test_long_calendar_is_paginated_and_keeps_the_filter(client):
     assert listed(client.get(url, {"area": "climate", "page": "abc"})) == events[:50]
     assert listed(client.get(url, {"area": "climate", "page": "999"})) == events[100:]
     assert listed(client.get(url, {"area": "climate", "page": "-1"})) == events[100:]
+
+
+@pytest.mark.parametrize("query", [{}, {"month": "abc", "area": "zzz"}])
+def test_filter_form_descriptions_point_to_real_elements(client, query):
+    from tests.core.crawl import parse_html
+
+    html = client.get(url_in("de", "calendar:upcoming"), query).content.decode()
+    parsed = parse_html(html)
+    assert not parsed.id_problems()
+    refs = {ref for what, ref in parsed.idrefs if "aria-describedby" in what}
+    assert "id_month_helptext" in refs
+    if query:
+        assert {"id_month_error", "id_area_error"} <= refs
+        assert 'id="id_month_error"' in html

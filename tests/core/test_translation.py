@@ -50,6 +50,7 @@ def test_root_redirects_by_accept_language(client, accept, target):
     response = client.get("/", headers=headers)
     assert response.status_code in (301, 302)
     assert response["Location"] == target
+    assert "Accept-Language" in response.get("Vary", "")  # caches must not mix languages
     assert not response.cookies
 
 
