@@ -26,7 +26,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext, override
 
 from ludwigsburg_intl import areas
-from tests.core.crawl import CrawlResult, crawl, is_other_host, parse_html, view_name
+from tests.core.crawl import CrawlResult, crawl, is_other_host, local_path, parse_html, view_name
 
 REPO = Path(settings.BASE_DIR)
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -66,6 +66,7 @@ def security_header_problems(response) -> list[str]:
 class SiteRun:
     crawl: CrawlResult
     bad_queries: list  # (url, response) for each view with each malformed query string
+    alternate_status: dict  # status of every <link rel="alternate"> target the crawl missed
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +86,23 @@ def site(django_db_setup, django_db_blocker):
             for query in BAD_QUERIES:
                 bad.append((f"{base}?{query}", client.get(f"{base}?{query}")))
                 client.cookies.clear()
+        alternates = {}
+        for page in result.html_pages():
+            for target in alternate_paths(page):
+                if target not in result.pages and target not in alternates:
+                    alternates[target] = client.get(target).status_code
+                    client.cookies.clear()
         transaction.set_rollback(True)
-    return SiteRun(result, bad)
+    return SiteRun(result, bad, alternates)
+
+
+def alternate_paths(page) -> list[str]:
+    """The same-host paths of a page's ``<link rel="alternate" hreflang>`` elements."""
+    return [
+        local_path(page.path, url)
+        for what, url in page.parsed.resources
+        if what == "<link rel=alternate>" and local_path(page.path, url)
+    ]
 
 
 # The mark makes pytest-django set up the test database the module fixture uses.
@@ -95,6 +111,7 @@ def test_every_public_page(site):
     """Crawl from /de/ and /en/ and check each response; report all problems at once."""
     problems: list[str] = []
     static_paths: set[str] = set()
+    alternates_checked = 0
 
     for page in site.crawl.pages.values():
         where = f"{page.path} (linked from {page.found_on})"
@@ -132,10 +149,17 @@ def test_every_public_page(site):
         if "{%" in body or "{#" in body or "{{" in body:
             problems.append(f"{where}: template syntax leaks into the page")
         problems += [f"{where}: {p}" for p in parsed.id_problems()]
+        for target in alternate_paths(page):
+            alternates_checked += 1
+            known = site.crawl.pages.get(target)
+            status = known.status if known else site.alternate_status[target]
+            if status != 200:
+                problems.append(f"{where}: the other language's version {target} answers {status}")
         if parsed.event_handlers:
             problems.append(f"{where}: inline event handlers {sorted(set(parsed.event_handlers))}")
 
     problems += static_problems(static_paths)
+    assert alternates_checked >= 2 * len(site.crawl.html_pages())
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
