@@ -3,10 +3,12 @@
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import override
 
-from tests.factories import EventFactory, in_days
+from tests.conftest import assert_no_axe_violations
+from tests.factories import DRAFT, EventFactory, StaffUserFactory, in_days
 
 pytestmark = pytest.mark.browser
 
@@ -159,3 +161,38 @@ def test_print_shows_the_content_without_navigation(page, live_demo, upcoming_ev
         assert not page.locator(selector).is_visible(), selector
     assert page.locator("h1").is_visible()
     assert page.locator("main").is_visible()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_error_pages_pass_axe(page, live_demo, language):
+    response = page.goto(live_demo.url + f"/{language}/gibt-es-nicht/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == language
+    assert_no_axe_violations(page)
+
+    # The 500 page as the server would send it, with the real stylesheet behind it.
+    html = render_to_string("500.html")
+    page.route(
+        "**/simulated-failure/",
+        lambda route: route.fulfill(status=500, body=html, content_type="text/html"),
+    )
+    page.goto(live_demo.url + "/simulated-failure/")
+    assert page.locator("h1").count() == 1
+    assert_no_axe_violations(page)
+
+
+def test_staff_preview_with_draft_banner_passes_axe(browser, live_demo, client):
+    draft = EventFactory(title_de="Entwurf: Bürgerempfang", status=DRAFT)
+    client.force_login(StaffUserFactory())
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_demo.url}]
+    )
+    page = context.new_page()
+    try:
+        page.goto(live_demo.url + url_in("de", "calendar:event-detail", pk=draft.pk))
+        assert page.locator(".draft-banner").is_visible()
+        assert_no_axe_violations(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
