@@ -119,3 +119,18 @@ def test_event_without_german_title_is_refused(staff_client):
     )
     assert response.status_code == 200
     assert not Event.objects.filter(title_en="English only").exists()
+
+
+def test_translated_models_use_the_tabbed_translation_admin():
+    from modeltranslation.admin import TabbedTranslationAdmin
+    from modeltranslation.translator import translator
+
+    translated = set(translator.get_registered_models(abstract=False))
+    wrong = [
+        f"{model._meta.label}: {type(model_admin).__name__}"
+        for model, model_admin in admin.site._registry.items()
+        if model in translated
+        and model._meta.app_label in PROJECT_APPS
+        and not isinstance(model_admin, TabbedTranslationAdmin)
+    ]
+    assert not wrong, "translated models without TabbedTranslationAdmin:\n" + "\n".join(wrong)
