@@ -322,3 +322,21 @@ def test_makemessages_would_add_nothing(tmp_path):
                     + "\n".join(compared.stderr.splitlines()[:12])
                 )
     assert not problems, "\n\n".join(problems)
+
+
+def test_demo_content_is_complete_in_both_languages(demo_content):
+    """Every translated text of the demo content that exists in German exists in English."""
+    from modeltranslation.translator import translator
+
+    missing, checked = [], 0
+    for model in translator.get_registered_models(abstract=False):
+        fields = translator.get_options_for_model(model).fields
+        for obj in model._default_manager.all():
+            for field in fields:
+                german = getattr(obj, f"{field}_de", None)
+                english = getattr(obj, f"{field}_en", None)
+                checked += bool(german)
+                if german and not english:
+                    missing.append(f"{model._meta.label} {obj.pk} {field}: {str(german)[:50]!r}")
+    assert checked > 200
+    assert not missing, f"{len(missing)} text(s) without English:\n" + "\n".join(missing[:40])
