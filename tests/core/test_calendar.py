@@ -18,6 +18,7 @@ from tests.factories import DRAFT, EventFactory, in_days
 pytestmark = pytest.mark.django_db
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+Y = timezone.now().year + 5  # a year whose events are upcoming whenever the tests run
 
 
 def url_in(language, name, **kwargs):
@@ -174,47 +175,45 @@ def test_unknown_event_is_404(client):
 def test_month_filter(client):
     october = EventFactory(
         title_de="Oktober",
-        starts_at=datetime.datetime(2031, 10, 5, 18, tzinfo=BERLIN),
+        starts_at=datetime.datetime(Y, 10, 5, 18, tzinfo=BERLIN),
         ends_at=None,
     )
     spanning = EventFactory(
         title_de="Spannt",
-        starts_at=datetime.datetime(2031, 9, 28, 10, tzinfo=BERLIN),
-        ends_at=datetime.datetime(2031, 10, 2, 10, tzinfo=BERLIN),
+        starts_at=datetime.datetime(Y, 9, 28, 10, tzinfo=BERLIN),
+        ends_at=datetime.datetime(Y, 10, 2, 10, tzinfo=BERLIN),
     )
     november = EventFactory(
         title_de="November",
-        starts_at=datetime.datetime(2031, 11, 1, 0, 30, tzinfo=BERLIN),
+        starts_at=datetime.datetime(Y, 11, 1, 0, 30, tzinfo=BERLIN),
         ends_at=None,
     )
     last_minute = EventFactory(
         title_de="Letzte Minute",
-        starts_at=datetime.datetime(2031, 10, 31, 23, 30, tzinfo=BERLIN),
+        starts_at=datetime.datetime(Y, 10, 31, 23, 30, tzinfo=BERLIN),
         ends_at=None,
     )
 
-    response = client.get(url_in("de", "calendar:upcoming"), {"month": "2031-10"})
+    response = client.get(url_in("de", "calendar:upcoming"), {"month": f"{Y}-10"})
     assert response.status_code == 200
     assert listed(response) == [spanning, october, last_minute]
     assert november not in listed(response)
-    assert listed(client.get(url_in("en", "calendar:upcoming"), {"month": "2031-11"})) == [november]
+    assert listed(client.get(url_in("en", "calendar:upcoming"), {"month": f"{Y}-11"})) == [november]
 
 
 def test_area_filter_and_combination(client):
     climate = EventFactory(
-        area=Area.CLIMATE, starts_at=datetime.datetime(2031, 3, 3, 9, tzinfo=BERLIN)
+        area=Area.CLIMATE, starts_at=datetime.datetime(Y, 3, 3, 9, tzinfo=BERLIN)
     )
-    europe = EventFactory(
-        area=Area.EUROPE, starts_at=datetime.datetime(2031, 3, 4, 9, tzinfo=BERLIN)
-    )
+    europe = EventFactory(area=Area.EUROPE, starts_at=datetime.datetime(Y, 3, 4, 9, tzinfo=BERLIN))
     climate_may = EventFactory(
-        area=Area.CLIMATE, starts_at=datetime.datetime(2031, 5, 4, 9, tzinfo=BERLIN)
+        area=Area.CLIMATE, starts_at=datetime.datetime(Y, 5, 4, 9, tzinfo=BERLIN)
     )
 
     url = url_in("de", "calendar:upcoming")
     assert listed(client.get(url, {"area": "climate"})) == [climate, climate_may]
     assert listed(client.get(url, {"area": "europe"})) == [europe]
-    assert listed(client.get(url, {"area": "climate", "month": "2031-05"})) == [climate_may]
+    assert listed(client.get(url, {"area": "climate", "month": f"{Y}-05"})) == [climate_may]
     assert listed(client.get(url, {"area": "", "month": ""})) == [climate, europe, climate_may]
 
 
