@@ -250,6 +250,7 @@ UNKNOWN_PATHS = [
     ("/de-at/", "de"),
     ("/EN/", "en"),
     ("/nothing/here/", "de"),
+    ("/i18n/setlang/", "de"),  # no cookie-setting language view: the language is in the URL
 ]
 
 
