@@ -417,6 +417,8 @@ def test_check_deploy_passes_under_prod_settings():
     # DATABASE_URL passes through as it is (a server, or none for the embedded one):
     # the deploy checks do not connect to the database.
     env = {**os.environ, **PROD_ENV, "DJANGO_SETTINGS_MODULE": PROD}
+    # Set by the browser fixtures of this test run (Playwright's event loop), never in production.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=REPO,
