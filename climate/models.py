@@ -201,6 +201,8 @@ class ProjectQuerySet(PublishableQuerySet):
 
 
 class Project(Publishable):
+    publication_requires = ("partnership",)
+
     class ProjectStatus(models.TextChoices):
         OUTLINE = "outline", _("Outline")
         APPLIED = "applied", _("Applied for")

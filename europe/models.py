@@ -150,6 +150,8 @@ class FundingCallQuerySet(PublishableQuerySet):
 class FundingCall(Publishable):
     """A call for EU funding. Open from ``opens_on`` until the end of the deadline day (Berlin)."""
 
+    publication_requires = ("programme",)
+
     class State(models.TextChoices):
         UPCOMING = "upcoming", pgettext_lazy("call state", "Upcoming")
         OPEN = "open", pgettext_lazy("call state", "Open")
@@ -259,6 +261,8 @@ class FundingApplicationQuerySet(PublishableQuerySet):
 
 class FundingApplication(Publishable):
     """An application of the city for EU funding, and the project if it was funded."""
+
+    publication_requires = ("programme", "call")
 
     class Outcome(models.TextChoices):
         PREPARING = "preparing", _("In preparation")

@@ -13,14 +13,27 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def published_q(at, prefix: str = "") -> Q:
+    """The condition "published at ``at``", for this model or (with ``prefix``) a relation."""
+    return (
+        Q(**{f"{prefix}status": Publishable.Status.PUBLISHED})
+        & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": at}))
+        & (Q(**{f"{prefix}publish_until__isnull": True}) | Q(**{f"{prefix}publish_until__gt": at}))
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self, at=None):
+        """Published now, and so is every object named in ``Model.publication_requires``
+        (a call of a draft programme is not public either). A nullable relation may be empty."""
         at = at or timezone.now()
-        return self.filter(
-            Q(status=Publishable.Status.PUBLISHED),
-            Q(publish_from__isnull=True) | Q(publish_from__lte=at),
-            Q(publish_until__isnull=True) | Q(publish_until__gt=at),
-        )
+        condition = published_q(at)
+        for relation in self.model.publication_requires:
+            related = published_q(at, prefix=f"{relation}__")
+            if self.model._meta.get_field(relation).null:
+                related |= Q(**{f"{relation}__isnull": True})
+            condition &= related
+        return self.filter(condition)
 
     def visible_to(self, user):
         """Everything for staff (to preview drafts), only published content for the public."""
@@ -61,14 +74,20 @@ class Publishable(models.Model):
         abstract = True
 
     is_publishable = True
+    # Foreign keys to other publishable objects whose publication this object depends on.
+    publication_requires: tuple[str, ...] = ()
 
     @property
     def is_live(self) -> bool:
         now = timezone.now()
-        return (
+        own = (
             self.status == self.Status.PUBLISHED
             and (self.publish_from is None or self.publish_from <= now)
             and (self.publish_until is None or self.publish_until > now)
+        )
+        return own and all(
+            related is None or related.is_live
+            for related in (getattr(self, name) for name in self.publication_requires)
         )
 
     def clean(self):

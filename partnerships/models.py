@@ -196,10 +196,8 @@ class CityLink(models.Model):
 
 class ActivityQuerySet(PublishableQuerySet):
     def public(self):
-        """Published activities whose city (if any) is published too: for shared listings."""
-        return self.published().filter(
-            Q(city__isnull=True) | Q(city__in=PartnerCity.objects.published())
-        )
+        """Published activities whose city (if any) is published too (``publication_requires``)."""
+        return self.published()
 
     def of_pillar(self, pillar):
         return self.filter(pillar=pillar)
@@ -235,6 +233,8 @@ class ActivityQuerySet(PublishableQuerySet):
 
 class Activity(Publishable):
     """Something done in a partnership, typed by the pillars of cooperation."""
+
+    publication_requires = ("city",)
 
     class Pillar(models.TextChoices):
         DELEGATION = "delegation", _("Delegation meetings")
