@@ -112,6 +112,7 @@ def test_every_public_page(site):
     problems: list[str] = []
     static_paths: set[str] = set()
     alternates_checked = 0
+    tables_seen = 0
 
     for page in site.crawl.pages.values():
         where = f"{page.path} (linked from {page.found_on})"
@@ -149,6 +150,13 @@ def test_every_public_page(site):
         if "{%" in body or "{#" in body or "{{" in body:
             problems.append(f"{where}: template syntax leaks into the page")
         problems += [f"{where}: {p}" for p in parsed.id_problems()]
+        if not parsed.title.strip() or parsed.title.strip().startswith("–"):
+            problems.append(f"{where}: empty <title> {parsed.title.strip()!r}")
+        tables_seen += parsed.tables
+        if parsed.captions < parsed.tables:
+            problems.append(f"{where}: {parsed.tables - parsed.captions} table(s) without caption")
+        if parsed.th_without_scope:
+            problems.append(f"{where}: {parsed.th_without_scope} <th> without scope")
         for target in alternate_paths(page):
             alternates_checked += 1
             known = site.crawl.pages.get(target)
@@ -160,6 +168,7 @@ def test_every_public_page(site):
 
     problems += static_problems(static_paths)
     assert alternates_checked >= 2 * len(site.crawl.html_pages())
+    assert tables_seen, "no table on the whole site? then the table checks prove nothing"
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 

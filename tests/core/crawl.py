@@ -33,6 +33,11 @@ class PageParser(HTMLParser):
         self.style_attributes = 0
         self.event_handlers: list[str] = []
         self.ids: list[str] = []
+        self.title = ""
+        self.tables = 0
+        self.captions = 0
+        self.th_without_scope = 0
+        self._in_title = False
         self.idrefs: list[tuple[str, str]] = []  # (attribute, id referred to)
         self._in_script = False
 
@@ -49,6 +54,14 @@ class PageParser(HTMLParser):
             self.html_lang = attrs.get("lang")
         if tag == "h1":
             self.h1_count += 1
+        if tag == "title":
+            self._in_title = True
+        if tag == "table":
+            self.tables += 1
+        if tag == "caption":
+            self.captions += 1
+        if tag == "th" and not attrs.get("scope"):
+            self.th_without_scope += 1
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
         for name in ("src", "poster", "data"):
@@ -78,8 +91,12 @@ class PageParser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "style":
             self._in_script = False
+        if tag == "title":
+            self._in_title = False
 
     def handle_data(self, data):
+        if self._in_title:
+            self.title += data
         if self._in_script:
             for url in CSS_URL.findall(data):
                 self.resources.append(("<style> url()", url))
