@@ -328,7 +328,9 @@ def test_published_requires_the_objects_a_model_depends_on():
     from europe.models import FundingCall
 
     partnership = ClimatePartnership.objects.create(slug="k", name="Kongoussi", status="draft")
-    project = Project.objects.create(slug="p", title="Brunnen", partnership=partnership, status="published")
+    project = Project.objects.create(
+        slug="p", title="Brunnen", partnership=partnership, status="published"
+    )
     assert project not in Project.objects.published()
     assert not project.is_live
     partnership.status = "published"
