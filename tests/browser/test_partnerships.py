@@ -1,28 +1,16 @@
 """A citizen explores the partner cities in headless Chromium; axe checks every page state."""
 
 import pytest
-from django.core.management import call_command
 
-from ludwigsburg_intl import demo as shared_demo
-from partnerships import demo as partnerships_demo
 from tests.conftest import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_partnerships(live_server, transactional_db):
-    """The full demo content where it loads; at least the shared and partner-city parts.
-
-    The walk needs only the partner cities; the other areas' demos are loaded when they work,
-    so that this test does not depend on their state.
-    """
-    try:
-        call_command("load_demo_content", verbosity=0)
-    except Exception:  # noqa: BLE001 - another area's unfinished demo must not hide ours
-        shared_demo.load()
-        partnerships_demo.load()
-    return live_server
+def live_partnerships(live_demo):
+    """The live server with the full demo content, exactly as `make run` shows it."""
+    return live_demo
 
 
 def test_citizen_walks_to_montbeliard_filters_and_switches_to_english(page, live_partnerships):
