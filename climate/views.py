@@ -1,16 +1,13 @@
-import csv
-from decimal import Decimal
-
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from ludwigsburg_intl.csv_export import csv_number, csv_response
 from ludwigsburg_intl.models import Area, ContactPerson, Event
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
@@ -206,50 +203,31 @@ def briefing_print_css(request, pk):
     return response
 
 
-def _cell(text):
-    """Text for a spreadsheet cell; a leading = + - @ would make Excel read a formula."""
-    text = str(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def _csv_number(value, decimal_comma):
-    if value is None:
-        return ""
-    text = f"{Decimal(value):.2f}"
-    return text.replace(".", ",") if decimal_comma else text
-
-
 @require_safe
 def briefing_csv(request, pk):
     """The briefing as a table for Excel: UTF-8 with BOM; German: ';' and decimal comma."""
     meeting = _meeting(request, pk)
     data = build_briefing(meeting, with_components=False)
-    german = (get_language() or "de").startswith("de")
     filename = (
         f"{slugify(translated(meeting.committee, 'name').text)}-{meeting.date.isoformat()}.csv"
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";" if german else ",", lineterminator="\r\n")
-    writer.writerow(
-        [
-            _("Climate partnership"),
-            _("Project"),
-            _("Project status"),
-            _("Traffic light"),
-            _("Reason"),
-            _("Funder"),
-            _("Funding programme"),
-            _("Grant (EUR)"),
-            _("Own share (EUR)"),
-            _("Period"),
-            _("New reports since the previous meeting"),
-            _("Changes since the previous meeting"),
-            _("Milestones due before the next meeting"),
-            _("Address"),
-        ]
-    )
+    header = [
+        _("Climate partnership"),
+        _("Project"),
+        _("Project status"),
+        _("Traffic light"),
+        _("Reason"),
+        _("Funder"),
+        _("Funding programme"),
+        _("Grant (EUR)"),
+        _("Own share (EUR)"),
+        _("Period"),
+        _("New reports since the previous meeting"),
+        _("Changes since the previous meeting"),
+        _("Milestones due before the next meeting"),
+        _("Address"),
+    ]
+    rows = []
     for item in data.projects:
         project = item.project
         changes = "; ".join(
@@ -264,24 +242,24 @@ def briefing_csv(request, pk):
         due = "; ".join(
             f"{m.due_date.isoformat()} {translated(m, 'title').text}" for m in item.due_milestones
         )
-        writer.writerow(
+        rows.append(
             [
-                _cell(translated(project.partnership, "name").text),
-                _cell(translated(project, "title").text),
+                translated(project.partnership, "name").text,
+                translated(project, "title").text,
                 item.status_label,
                 item.traffic_light_label,
-                _cell(translated(project, "traffic_light_reason").text),
-                _cell(project.funder) if project.funder else "",
-                _cell(translated(project, "funding_programme").text),
-                _csv_number(project.grant_amount, german),
-                _csv_number(project.own_share, german),
+                translated(project, "traffic_light_reason").text,
+                project.funder or "",
+                translated(project, "funding_programme").text,
+                csv_number(project.grant_amount, places=2),
+                csv_number(project.own_share, places=2),
                 project.period,
-                _cell(reports),
-                _cell(changes),
-                _cell(due),
+                reports,
+                changes,
+                due,
                 request.build_absolute_uri(
                     reverse("climate:project-detail", kwargs={"slug": project.slug})
                 ),
             ]
         )
-    return response
+    return csv_response(filename, header, rows)

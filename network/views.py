@@ -1,15 +1,11 @@
-import csv
-from decimal import Decimal
-
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ludwigsburg_intl import areas
+from ludwigsburg_intl.csv_export import csv_number, csv_response
 from ludwigsburg_intl.ical import calendar_response
 from ludwigsburg_intl.models import Area, ContactPerson, Event, SDGGoal
 from ludwigsburg_intl.publishing import get_visible_or_404
@@ -72,29 +68,6 @@ def _bound_filter(request, filter_class, queryset):
     if actor_filter.is_bound and actor_filter.is_valid():
         return actor_filter, actor_filter.qs
     return actor_filter, queryset
-
-
-def _csv_dialect():
-    """German Excel expects ';' and a decimal comma, English Excel ',' and a decimal point."""
-    return (";", ",") if (get_language() or "de").startswith("de") else (",", ".")
-
-
-def plain_number(value: Decimal, decimal_mark: str) -> str:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", decimal_mark)
-
-
-def csv_response(filename, header, rows):
-    delimiter, _mark = _csv_dialect()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # the BOM tells Excel the file is UTF-8
-    writer = csv.writer(response, delimiter=delimiter)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 def _tr(obj, field):
@@ -447,7 +420,6 @@ def indicators_csv(request, slug=None):
     if slug is not None:
         indicator = get_object_or_404(Indicator.objects.published(), slug=slug)
         values = values.filter(indicator=indicator)
-    _delimiter, mark = _csv_dialect()
     rows = [
         [
             _tr(v.indicator, "name"),
@@ -455,7 +427,7 @@ def indicators_csv(request, slug=None):
             _tr(v.indicator, "source"),
             " | ".join(str(g.number) for g in v.indicator.sdg_goals.all()),
             v.year,
-            plain_number(v.value, mark),
+            csv_number(v.value),
             _("yes") if v.is_example else _("no"),
             _tr(v, "note"),
         ]

@@ -5,7 +5,6 @@ import pytest
 
 from network import charts
 from network.models import Actor, Membership, Topic
-from network.views import plain_number
 
 from .factories import ActorFactory, MembershipFactory, TopicFactory
 
@@ -80,11 +79,3 @@ def test_chart_handles_negative_and_equal_values():
     assert above.y + above.height == pytest.approx(chart.baseline_y, abs=0.2)
     assert charts.bar_chart(_values((2021, "0"), (2022, "0"))) is not None
     assert charts.bar_chart([]) is None
-
-
-@pytest.mark.parametrize(
-    ("value", "mark", "expected"),
-    [("1200.00", ",", "1200"), ("12.50", ",", "12,5"), ("0.25", ".", "0.25"), ("-3", ".", "-3")],
-)
-def test_plain_number(value, mark, expected):
-    assert plain_number(Decimal(value), mark) == expected
