@@ -97,6 +97,8 @@ def city_detail(request, slug):
             "past_events": list(events.past().order_by("-starts_at", "-pk")[:EVENTS_PER_LIST]),
             "programme": programme,
             "is_focus_city": bool(programme and city in programme.focus_cities.all()),
+            # The climate partnerships this city carries together with Ludwigsburg (Kongoussi).
+            "climate_partnerships": list(city.climate_partnerships.published()),
             "breadcrumbs": [(_("Partner cities"), "partnerships:index"), (city.name, None)],
         },
     )

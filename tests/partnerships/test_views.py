@@ -266,3 +266,17 @@ def test_gallery_uses_stored_renditions_with_srcset(client, settings, tmp_path):
     assert "-320w.webp 320w" in html and "-1200w.webp 1200w" in html
     assert 'width="1200" height="800"' in html
     assert "Foto: Stadt Ludwigsburg" in html
+
+
+def test_city_page_names_the_climate_partnerships_it_carries(client, demo_content):
+    """Montbéliard and Ludwigsburg stand together for Kongoussi (seed 002)."""
+    from climate.models import ClimatePartnership
+
+    response = client.get(reverse("partnerships:city-detail", kwargs={"slug": "montbeliard"}))
+    kongoussi = ClimatePartnership.objects.get(partner_city__slug="montbeliard")
+    assert kongoussi.get_absolute_url() in response.content.decode()
+
+    kongoussi.status = "draft"
+    kongoussi.save()
+    response = client.get(reverse("partnerships:city-detail", kwargs={"slug": "montbeliard"}))
+    assert kongoussi.get_absolute_url() not in response.content.decode()
