@@ -266,6 +266,12 @@ def test_gallery_uses_stored_renditions_with_srcset(client, settings, tmp_path):
     assert "-320w.webp 320w" in html and "-1200w.webp 1200w" in html
     assert 'width="1200" height="800"' in html
     assert "Foto: Stadt Ludwigsburg" in html
+    assert 'lang="de"' not in html.split('alt="The market square"')[1].split(">")[0]
+
+    # Without an English alt text the English page gives the German one, marked as German.
+    CityImage.objects.filter(city=city).update(alt_text_en="")
+    html = client.get("/en/partner-cities/mit-bild/").content.decode()
+    assert 'alt="Der Marktplatz" lang="de"' in html
 
 
 def test_city_page_names_the_climate_partnerships_it_carries(client, demo_content):
