@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class LudwigsburgIntlConfig(AppConfig):
     name = "ludwigsburg_intl"
     verbose_name = _("Portal: shared content")
+
+    def ready(self):
+        from django.conf import settings
+
+        if settings.DATABASES["default"]["ENGINE"] == "ludwigsburg_intl.db.embedded":
+            from .db.embedded.base import exit_cleanly_on_sigterm
+
+            exit_cleanly_on_sigterm()

