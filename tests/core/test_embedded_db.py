@@ -21,7 +21,9 @@ def test_a_missing_handle_list_is_fine(tmp_path):
 def test_sigterm_runs_the_exit_hooks(monkeypatch):
     installed = {}
     monkeypatch.setattr(signal, "getsignal", lambda signum: signal.SIG_DFL)
-    monkeypatch.setattr(signal, "signal", lambda signum, handler: installed.update({signum: handler}))
+    monkeypatch.setattr(
+        signal, "signal", lambda signum, handler: installed.update({signum: handler})
+    )
     base.exit_cleanly_on_sigterm()
     handler = installed[signal.SIGTERM]
     try:
