@@ -66,8 +66,14 @@ class EventAdmin(PublishableAdmin):
     filter_horizontal = ("sdg_goals",)
     fieldsets = (
         (None, {"fields": ("title", "description", "area", "url")}),
-        (_("Date and place"), {"fields": ("starts_at", "ends_at", "precision", "time_zone", "place")}),
-        (_("Concerns"), {"fields": ("partner_city", "climate_partnership", "project", "actor", "sdg_goals")}),
+        (
+            _("Date and place"),
+            {"fields": ("starts_at", "ends_at", "precision", "time_zone", "place")},
+        ),
+        (
+            _("Concerns"),
+            {"fields": ("partner_city", "climate_partnership", "project", "actor", "sdg_goals")},
+        ),
         PUBLISHING_FIELDS,
     )
 

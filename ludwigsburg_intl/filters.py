@@ -36,7 +36,9 @@ class EventFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "2023-10"}),
         help_text=_("Format: YYYY-MM"),
     )
-    area = django_filters.ChoiceFilter(label=_("Area"), choices=Area.choices, empty_label=_("All areas"))
+    area = django_filters.ChoiceFilter(
+        label=_("Area"), choices=Area.choices, empty_label=_("All areas")
+    )
 
     class Meta:
         model = Event

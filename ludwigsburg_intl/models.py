@@ -36,9 +36,7 @@ class SDGGoal(models.Model):
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name = models.CharField(_("name"), max_length=100)
-    short_description = models.CharField(
-        _("short description"), max_length=300, blank=True
-    )
+    short_description = models.CharField(_("short description"), max_length=300, blank=True)
     colour = models.CharField(
         _("official colour"),
         max_length=7,
@@ -85,7 +83,9 @@ class ContactPersonQuerySet(PublishableQuerySet):
 class ContactPerson(Publishable):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(
-        _("role"), max_length=200, help_text=_("For example: town twinning and international contacts")
+        _("role"),
+        max_length=200,
+        help_text=_("For example: town twinning and international contacts"),
     )
     office = models.ForeignKey(
         Office,
@@ -180,9 +180,19 @@ class EventQuerySet(PublishableQuerySet):
 
 
 def _time_zone_choices():
-    common = ["Europe/Berlin", "Europe/Paris", "Europe/London", "Europe/Prague", "Europe/Rome",
-              "Europe/Kyiv", "Europe/Simferopol", "America/Chicago", "America/Guayaquil",
-              "Africa/Ouagadougou", "Europe/Brussels"]
+    common = [
+        "Europe/Berlin",
+        "Europe/Paris",
+        "Europe/London",
+        "Europe/Prague",
+        "Europe/Rome",
+        "Europe/Kyiv",
+        "Europe/Simferopol",
+        "America/Chicago",
+        "America/Guayaquil",
+        "Africa/Ouagadougou",
+        "Europe/Brussels",
+    ]
     return [(tz, tz) for tz in common]
 
 
@@ -198,7 +208,9 @@ class Event(Publishable):
     description = models.TextField(_("description"), blank=True)
     starts_at = models.DateTimeField(
         _("start"),
-        help_text=_("For whole-day events the time is ignored; for month-only dates, any day of the month."),
+        help_text=_(
+            "For whole-day events the time is ignored; for month-only dates, any day of the month."
+        ),
     )
     ends_at = models.DateTimeField(_("end"), null=True, blank=True)
     precision = models.CharField(
@@ -322,13 +334,17 @@ class SitePageQuerySet(PublishableQuerySet):
 class SitePage(Publishable):
     """An editable page: Impressum, privacy statement, accessibility statement, Leichte Sprache."""
 
-    slug = models.SlugField(_("address (slug)"), unique=True, help_text=_("Part of the page's web address."))
+    slug = models.SlugField(
+        _("address (slug)"), unique=True, help_text=_("Part of the page's web address.")
+    )
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = models.TextField(
         _("text"),
-        help_text=_("Plain text. An empty line starts a new paragraph; a line starting with '## ' is a "
-            "heading; lines starting with '- ' form a list."),
+        help_text=_(
+            "Plain text. An empty line starts a new paragraph; a line starting with '## ' is a "
+            "heading; lines starting with '- ' form a list."
+        ),
     )
     show_in_footer = models.BooleanField(_("link in footer"), default=True)
     footer_order = models.PositiveSmallIntegerField(_("order in footer"), default=0)

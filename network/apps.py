@@ -17,7 +17,8 @@ class NetworkConfig(AppConfig):
                 key=Area.NETWORK,
                 title=_("Development policy network"),
                 description=_(
-                    "Global denken – lokal handeln: local actors, the coordination office and the SDGs."
+                    "Global denken – lokal handeln: local actors, the coordination office "
+                    "and the SDGs."
                 ),
                 index_url_name="network:index",
                 order=40,

@@ -46,7 +46,9 @@ def _render_blocks(text: str) -> str:
             if not lines:
                 continue
         if all(line.startswith("- ") for line in lines):
-            items = format_html_join("", "<li>{}</li>", ((mark_safe(urlize(escape(l[2:]))),) for l in lines))
+            items = format_html_join(
+                "", "<li>{}</li>", ((mark_safe(urlize(escape(item[2:]))),) for item in lines)
+            )
             html.append(format_html("<ul>{}</ul>", items))
         else:
             body = mark_safe("<br>".join(urlize(escape(line)) for line in lines))
@@ -173,7 +175,9 @@ def euro(amount, decimals=None):
         return ""
     if decimals is None:
         decimals = 0 if value == value.to_integral_value() else 2
-    number = formats.number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+    number = formats.number_format(
+        value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True
+    )
     if (get_language() or "de").startswith("en"):
         return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
     return f"{number}\u00a0€"
