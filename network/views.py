@@ -174,7 +174,7 @@ def _actor_for_request(request, slug):
         # Activities in the partner cities this actor organised (the partnerships area links them).
         Prefetch(
             "partnership_activities",
-            queryset=Activity.objects.public().select_related("city").order_by("-year", "title"),
+            queryset=Activity.objects.published().select_related("city").order_by("-year", "title"),
         ),
     )
     return get_visible_or_404(queryset, request, slug=slug)

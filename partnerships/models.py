@@ -195,10 +195,6 @@ class CityLink(models.Model):
 
 
 class ActivityQuerySet(PublishableQuerySet):
-    def public(self):
-        """Published activities whose city (if any) is published too (``publication_requires``)."""
-        return self.published()
-
     def of_pillar(self, pillar):
         return self.filter(pillar=pillar)
 
@@ -350,7 +346,7 @@ class AnnualProgrammeQuerySet(PublishableQuerySet):
                 ),
                 models.Prefetch(
                     "planned_activities",
-                    queryset=Activity.objects.public().select_related("city"),
+                    queryset=Activity.objects.published().select_related("city"),
                 ),
             )
             .first()

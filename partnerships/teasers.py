@@ -34,7 +34,7 @@ def _city_teaser(city):
 def latest(limit):
     """The activities entered or changed most recently: one query."""
     activities = (
-        Activity.objects.public().select_related("city").order_by("-updated_at", "-pk")[:limit]
+        Activity.objects.published().select_related("city").order_by("-updated_at", "-pk")[:limit]
     )
     return [_activity_teaser(a) for a in activities]
 
@@ -43,7 +43,7 @@ def tagged_with_sdg(goal):
     """Partner cities and activities tagged with ``goal``: two queries."""
     cities = PartnerCity.objects.published().filter(sdg_goals=goal).order_by("name")
     activities = (
-        Activity.objects.public()
+        Activity.objects.published()
         .filter(sdg_goals=goal)
         .select_related("city")
         .order_by(F("year").desc(nulls_last=True), "title")

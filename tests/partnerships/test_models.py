@@ -109,7 +109,7 @@ def test_public_activities_hide_those_of_draft_cities():
     hidden = ActivityFactory(city=draft_city)
     shown = ActivityFactory()
     general = ActivityFactory(city=None)
-    assert set(Activity.objects.public()) == {shown, general}
+    assert set(Activity.objects.published()) == {shown, general}
     # published() itself honours Activity.publication_requires: a draft city hides its activities.
     assert hidden not in Activity.objects.published()
 
