@@ -6,7 +6,6 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from ludwigsburg_intl.admin import PUBLISHING_FIELDS, PublishableAdmin
 
-from .deadlines import sync_call_deadline_event
 from .models import (
     FundingApplication,
     FundingCall,
@@ -89,19 +88,6 @@ class FundingCallAdmin(PublishableAdmin):
     @admin.display(description=_("state"))
     def call_state(self, obj):
         return obj.get_state_display()
-
-    # The shared actions update in bulk, which sends no post_save signal: sync explicitly.
-    @admin.action(description=_("Publish selected items"))
-    def publish(self, request, queryset):
-        super().publish(request, queryset)
-        for call in queryset.select_related("programme"):
-            sync_call_deadline_event(call)
-
-    @admin.action(description=_("Set selected items to draft"))
-    def unpublish(self, request, queryset):
-        super().unpublish(request, queryset)
-        for call in queryset.select_related("programme"):
-            sync_call_deadline_event(call)
 
 
 @admin.register(FundingApplication)
