@@ -55,13 +55,13 @@ test: install compilemessages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages: install
-	$(PY) manage.py makemessages -l de -l en --ignore=.venv --ignore=var --ignore=partnerships --ignore=climate --ignore=europe --ignore=network --ignore=tests --no-obsolete
+	$(PY) manage.py makemessages -l de -l en --no-wrap --no-location --ignore=.venv --ignore=var --ignore=partnerships --ignore=climate --ignore=europe --ignore=network --ignore=tests --no-obsolete
 	for app in partnerships climate europe network; do \
-	  (cd $$app && ../$(PY) ../manage.py makemessages -l de -l en --no-obsolete) ; \
+	  (cd $$app && ../$(PY) ../manage.py makemessages -l de -l en --no-wrap --no-location --no-obsolete) ; \
 	done
 	@# English is the source language: every English entry is its own msgid.
 	for po in $$(find . -path ./.venv -prune -o -path '*/locale/en/LC_MESSAGES/django.po' -print); do \
-	  msgen --no-wrap "$$po" | msgattrib --no-wrap --clear-fuzzy -o "$$po"; \
+	  msgen --no-wrap --no-location "$$po" | msgattrib --no-wrap --no-location --clear-fuzzy -o "$$po"; \
 	done
 
 lint: install
