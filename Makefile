@@ -16,10 +16,22 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 python3; do \
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; exit; }; \
 	done)
 
-.PHONY: help install run test messages compilemessages lint bench demo clean
+# `make run` serves the production shape: production settings, gunicorn with one worker per core,
+# collected and compressed static files. Locally it needs no configuration: a secret key is made
+# once under var/, the host names are the loopback ones, TLS is not required, and without
+# DATABASE_URL the embedded PostgreSQL is used (asked for explicitly, never by accident).
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+PROD_ENV = DJANGO_SETTINGS_MODULE=ludwigsburg_intl.settings.prod \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" \
+	EMBEDDED_DATABASE=1
+
+.PHONY: help install run dev test messages compilemessages lint bench demo clean
 
 help:
-	@echo "make run    - install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)/"
+	@echo "make run    - install, migrate, load demo content and serve the production shape (gunicorn) on http://127.0.0.1:$(PORT)/"
+	@echo "make dev    - the same content on Django's development server (DEBUG, auto-reload)"
 	@echo "make test   - run the whole test suite (unit, view and browser tests)"
 	@echo "make messages - update the de/en .po files after changing interface strings"
 	@echo "make lint   - ruff check"
@@ -42,13 +54,25 @@ demo: install compilemessages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo_content
 
-run: demo
+var/secret_key:
+	@mkdir -p var
+	@umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: demo var/secret_key
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(PROD_ENV) $(PY) manage.py check --fail-level ERROR
 	@echo ""
 	@echo "Portal: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
 	@echo "Create an admin account with:  $(PY) manage.py createsuperuser"
 	@echo "  (or non-interactively: DJANGO_SUPERUSER_USERNAME=... DJANGO_SUPERUSER_EMAIL=... \\"
 	@echo "   DJANGO_SUPERUSER_PASSWORD=... $(PY) manage.py createsuperuser --noinput)"
 	@echo ""
+	$(PROD_ENV) exec $(PY) -m gunicorn ludwigsburg_intl.wsgi --bind 127.0.0.1:$(PORT) \
+	  --workers $(WORKERS) --access-logfile - --graceful-timeout 10
+
+dev: demo
+	@echo ""
+	@echo "Development server with DEBUG and auto-reload: http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install compilemessages

@@ -78,7 +78,7 @@ EMBEDDED_PGDATA = Path(os.environ.get("EMBEDDED_PGDATA", BASE_DIR / "var" / "pgd
 def database_config(name: str = "ludwigsburg_intl") -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(url)
         if not config["ENGINE"].endswith("postgresql"):
             raise RuntimeError("DATABASE_URL must point to a PostgreSQL server.")
         return config
@@ -91,6 +91,10 @@ def database_config(name: str = "ludwigsburg_intl") -> dict:
 
 
 DATABASES = {"default": database_config()}
+# One connection per request by default: the threaded development server would otherwise keep one
+# open per thread until PostgreSQL runs out. Production keeps one per gunicorn worker (prod.py).
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "0"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

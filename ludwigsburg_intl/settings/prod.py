@@ -15,6 +15,13 @@ def _require(name: str) -> str:
 
 
 DEBUG = False
+# The database is named by DATABASE_URL. The embedded server is used only when asked for
+# explicitly (`make run` does, for a local copy); production never falls back to it silently.
+if not os.environ.get("DATABASE_URL") and os.environ.get("EMBEDDED_DATABASE") != "1":
+    _require("DATABASE_URL")
+# Gunicorn's sync workers serve one request at a time: each keeps one connection open, checked
+# before reuse, so a server holds at most as many connections as it has workers.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 SECRET_KEY = _require("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _require("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h.lstrip('.')}" for h in ALLOWED_HOSTS if h != "*"]
