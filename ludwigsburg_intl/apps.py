@@ -8,6 +8,11 @@ class LudwigsburgIntlConfig(AppConfig):
 
     def ready(self):
         from django.conf import settings
+        from django.db.models.signals import post_migrate
+
+        from .page_cache import install_triggers
+
+        post_migrate.connect(install_triggers, sender=self, dispatch_uid="page-cache-triggers")
 
         if settings.DATABASES["default"]["ENGINE"] == "ludwigsburg_intl.db.embedded":
             from .db.embedded.base import exit_cleanly_on_sigterm

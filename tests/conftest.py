@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 
@@ -14,6 +15,14 @@ def _reset_language():
     translation.activate("de")
     yield
     translation.activate("de")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    # Each test's database starts from the same content version: pages cached by an earlier
+    # test must not be served to this one.
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -32,6 +41,7 @@ def staff_client(client, django_user_model):
 
 
 # --- Browser tests -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def _playwright():

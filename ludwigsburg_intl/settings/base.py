@@ -35,6 +35,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "ludwigsburg_intl.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "ludwigsburg_intl.middleware.AdminLanguageMiddleware",
@@ -115,6 +117,43 @@ TIME_ZONE = "Europe/Berlin"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_LANGUAGES = ("de", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
+
+# The cache: Redis when REDIS_URL is set (shared by every app server), files under var/ otherwise.
+# Cached pages stay correct with any backend: their keys hold the database's content version.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / "var" / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Anonymous public pages are kept at most this long (0 turns the page cache off).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_ALIAS = "default"
+# What a deploy changes: cached pages of another release are never served.
+PAGE_CACHE_RELEASE_DIRS = [
+    BASE_DIR / name
+    for name in (
+        "ludwigsburg_intl",
+        "partnerships",
+        "climate",
+        "europe",
+        "network",
+        "templates",
+        "static",
+        "locale",
+    )
+]
 
 # Static files and uploads.
 STATIC_URL = "/static/"

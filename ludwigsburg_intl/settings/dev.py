@@ -10,3 +10,5 @@ warnings.filterwarnings("ignore", message="No directory at", category=UserWarnin
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# Templates change under a developer's hands: no page cache.
+PAGE_CACHE_SECONDS = 0

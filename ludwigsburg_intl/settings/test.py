@@ -1,5 +1,7 @@
 """The test suite: real PostgreSQL (DATABASE_URL or the embedded server), fast hashing."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,3 +13,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Each test process keeps its own; tests/conftest.py empties it before every test. Tests measure
+# what a page costs to render, so the page cache is on only where a test turns it on.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

@@ -46,7 +46,7 @@ def test_overview_in_german(client, partnerships_demo_content):
     assert "70.000\xa0€" in html
     assert "noch nicht entschieden" in html  # focus cities of this year
     assert '<svg class="city-map__panel' in html
-    assert "<caption id=\"cities-caption\">" in html and 'scope="col"' in html
+    assert '<caption id="cities-caption">' in html and 'scope="col"' in html
     assert "Adenauer-de-Gaulle-Preis" in html
     assert not response.cookies
 
