@@ -9,11 +9,14 @@ from django.contrib import admin
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
+from django.test import RequestFactory
 from django.urls import reverse
 
 from climate.models import ProjectChange
 from europe.models import InterestSubmission, Nomination
+from ludwigsburg_intl.admin import PublishingActionsMixin
 from ludwigsburg_intl.models import Event, SDGGoal
+from ludwigsburg_intl.publishing import Publishable
 from network.models import StatePartner
 from tests.climate import factories as climate
 from tests.europe import factories as europe
@@ -136,18 +139,11 @@ SETS_FIELD = {
 DELETES = {"delete_selected"}
 
 
-class FakeRequest:
-    """Enough of a request for ``ModelAdmin.get_actions`` as a superuser sees them."""
-
-    GET = {}
-
-    def __init__(self, user):
-        self.user = user
-
-
 def all_actions(model_admin):
-    superuser = User(is_superuser=True, is_staff=True, is_active=True)
-    return sorted(model_admin.get_actions(FakeRequest(superuser)))
+    """The names of the actions a superuser is offered in the changelist."""
+    request = RequestFactory().get("/")
+    request.user = User(is_superuser=True, is_staff=True, is_active=True)
+    return sorted(model_admin.get_actions(request))
 
 
 def every_action():
@@ -221,6 +217,21 @@ def test_every_custom_action_needs_the_change_permission():
         and "change" not in getattr(action.func, "allowed_permissions", ())
     ]
     assert not lax, "actions without permissions=['change']:\n" + "\n".join(lax)
+
+
+def test_every_publishable_model_has_the_one_shared_set_of_publishing_actions():
+    wrong = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if issubclass(model, Publishable)
+        and not (
+            isinstance(model_admin, PublishingActionsMixin)
+            and type(model_admin).publish is PublishingActionsMixin.publish
+            and type(model_admin).unpublish is PublishingActionsMixin.unpublish
+            and {"publish", "unpublish"} <= set(all_actions(model_admin))
+        )
+    ]
+    assert not wrong, f"admins without the shared publishing actions: {wrong}"
 
 
 @pytest.mark.parametrize(("model", "action"), every_action())
