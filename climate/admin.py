@@ -7,7 +7,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from ludwigsburg_intl.admin import PUBLISHING_FIELDS, PublishableAdmin
+from ludwigsburg_intl.admin import PUBLISHING_FIELDS, PublishableAdmin, PublishingActionsMixin
 
 from .models import (
     ClimatePartnership,
@@ -208,9 +208,8 @@ class CommitteeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(CommitteeMeeting)
-class CommitteeMeetingAdmin(admin.ModelAdmin):
+class CommitteeMeetingAdmin(PublishingActionsMixin, admin.ModelAdmin):
     # No translated fields, so the plain admin with the shared publishing actions.
-    actions = [PublishableAdmin.publish, PublishableAdmin.unpublish]
     list_display = ("committee", "date", "paper_number", "status")
     list_filter = ("status", "committee", ("date", admin.DateFieldListFilter))
     search_fields = ("committee__name_de", "paper_number")

@@ -4,7 +4,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from ludwigsburg_intl.admin import PUBLISHING_FIELDS, PublishableAdmin
+from ludwigsburg_intl.admin import PUBLISHING_FIELDS, PublishableAdmin, set_field_on_each
 
 from .models import (
     FundingApplication,
@@ -231,10 +231,10 @@ class InterestSubmissionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Mark selected as answered"))
+    @admin.action(description=_("Mark selected as answered"), permissions=["change"])
     def mark_answered(self, request, queryset):
-        queryset.update(state=InterestSubmission.State.ANSWERED)
+        set_field_on_each(self, request, queryset, "state", InterestSubmission.State.ANSWERED)
 
-    @admin.action(description=_("Mark selected as new"))
+    @admin.action(description=_("Mark selected as new"), permissions=["change"])
     def mark_new(self, request, queryset):
-        queryset.update(state=InterestSubmission.State.NEW)
+        set_field_on_each(self, request, queryset, "state", InterestSubmission.State.NEW)

@@ -1,32 +1,88 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import model_ngettext
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .models import ContactPerson, Event, Office, SDGGoal, SitePage
+from .publishing import Publishable
 
 PUBLISHING_FIELDS = (_("Publication"), {"fields": ("status", "publish_from", "publish_until")})
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
-    """Base admin for content: publication state in lists, filters and a bulk action."""
+def set_field_on_each(model_admin, request, queryset, field_name, value):
+    """The body of every admin action that sets one field: what an editor's own save would do.
+
+    Each object that differs is saved on its own rather than with ``queryset.update()``, so that
+    the signals areas rely on (e.g. a funding call's deadline in the calendar) see the change, and
+    gets an entry in the admin log ("history") naming the old and the new value. The action
+    itself must be declared with ``permissions=["change"]``: Django then neither offers it to,
+    nor runs it for, a user without the change permission of the model.
+    """
+    field = queryset.model._meta.get_field(field_name)
+    labels = dict(field.flatchoices)
+
+    def label(raw):
+        return str(labels.get(raw, raw))
+
+    changed = 0
+    with transaction.atomic():
+        for obj in queryset:
+            old = getattr(obj, field_name)
+            if old == value:
+                continue
+            setattr(obj, field_name, value)
+            obj.save(update_fields=[field_name])
+            model_admin.log_change(
+                request,
+                obj,
+                _("Changed %(field)s from “%(old)s” to “%(new)s”.")
+                % {"field": field.verbose_name, "old": label(old), "new": label(value)},
+            )
+            changed += 1
+    opts = queryset.model._meta
+    if changed:
+        message = ngettext(
+            "%(count)d %(items)s changed: %(field)s is now “%(value)s”.",
+            "%(count)d %(items)s changed: %(field)s is now “%(value)s”.",
+            changed,
+        )
+        items, level = model_ngettext(opts, changed), messages.SUCCESS
+    else:
+        message = _(
+            "Nothing changed: %(field)s was already “%(value)s” for all selected %(items)s."
+        )
+        items, level = opts.verbose_name_plural, messages.INFO
+    model_admin.message_user(
+        request,
+        message
+        % {"count": changed, "items": items, "field": field.verbose_name, "value": label(value)},
+        level,
+    )
+    return changed
+
+
+class PublishingActionsMixin:
+    """The publish/unpublish actions for every admin of a ``Publishable`` model.
+
+    A mixin rather than part of ``PublishableAdmin``, so that an admin of a model without
+    translated fields (a plain ``ModelAdmin``) gets exactly the same actions.
+    """
 
     actions = ["publish", "unpublish"]
 
-    @admin.action(description=_("Publish selected items"))
+    @admin.action(description=_("Publish selected items"), permissions=["change"])
     def publish(self, request, queryset):
-        self._set_status(queryset, "published")
+        set_field_on_each(self, request, queryset, "status", Publishable.Status.PUBLISHED)
 
-    @admin.action(description=_("Set selected items to draft"))
+    @admin.action(description=_("Set selected items to draft"), permissions=["change"])
     def unpublish(self, request, queryset):
-        self._set_status(queryset, "draft")
+        set_field_on_each(self, request, queryset, "status", Publishable.Status.DRAFT)
 
-    def _set_status(self, queryset, status):
-        # One save per object rather than queryset.update(), so that the signals areas rely on
-        # (e.g. a funding call's deadline in the calendar) see the change.
-        for obj in queryset:
-            if obj.status != status:
-                obj.status = status
-                obj.save(update_fields=["status"])
+
+class PublishableAdmin(PublishingActionsMixin, TabbedTranslationAdmin):
+    """Base admin for translated content: publication state in lists, filters and actions."""
 
 
 @admin.register(SDGGoal)
