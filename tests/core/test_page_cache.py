@@ -201,3 +201,38 @@ def test_the_page_cache_can_be_turned_off(client, footer_page, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(HOME)
     assert _queries(client, HOME) > 1
+
+
+def _redis_url() -> str | None:
+    import redis
+
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.exceptions.ConnectionError:
+        return None
+    return url
+
+
+def test_pages_are_shared_through_redis(client, footer_page, settings, django_assert_num_queries):
+    url = _redis_url()
+    if url is None:
+        pytest.skip("no Redis server on 127.0.0.1:6379 (start one to test the Redis cache)")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "portal-test",
+        }
+    }
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    try:
+        client.get(HOME)
+        with django_assert_num_queries(1):
+            assert "Bürgerinfo Partnerschaft" in _text(client.get(HOME))
+        SitePage.objects.filter(pk=footer_page.pk).update(title_de="Über Redis geändert")
+        assert "Über Redis geändert" in _text(client.get(HOME))
+    finally:
+        caches["default"].clear()
