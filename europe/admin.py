@@ -233,8 +233,8 @@ class InterestSubmissionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Mark selected as answered"))
     def mark_answered(self, request, queryset):
-        queryset.update(state=InterestSubmission.State.ANSWERED)
+        queryset.mark_answered()
 
     @admin.action(description=_("Mark selected as new"))
     def mark_new(self, request, queryset):
-        queryset.update(state=InterestSubmission.State.NEW)
+        queryset.mark_new()
