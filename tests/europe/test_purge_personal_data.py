@@ -156,3 +156,18 @@ def test_months_before_counts_calendar_months(moment, months, expected):
     tz = timezone.get_default_timezone()
     result = months_before(moment.replace(tzinfo=tz), months)
     assert result.replace(tzinfo=None) == expected
+
+
+@pytest.mark.django_db
+def test_privacy_statement_names_the_periods_the_command_applies(client, demo_content):
+    from django.conf import settings
+
+    assert settings.INTEREST_SUBMISSION_RETENTION_MONTHS == 12  # "zwölf Monate" below
+    german = client.get("/de/seiten/datenschutz/").content.decode()
+    assert "löschen sie zwölf Monate nach unserer Antwort" in german
+    assert "zwölf Monate nach ihrem Eingang" in german
+    assert "nach einer Stunde automatisch gelöscht" in german
+    english = client.get("/en/pages/datenschutz/").content.decode()
+    assert "delete it twelve months after our answer" in english
+    assert "twelve months after it was received" in english
+    assert "deleted automatically after one hour" in english
