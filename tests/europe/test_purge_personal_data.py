@@ -136,7 +136,7 @@ def test_staff_answering_in_the_admin_records_the_time(staff_client):
     )
     first.refresh_from_db()
     assert first.state == "answered" and first.answered_at is not None
-    # The change form too.
+    # A save that names only the state records the time as well.
     second.state = "answered"
     second.save(update_fields=["state"])
     second.refresh_from_db()
@@ -171,3 +171,17 @@ def test_privacy_statement_names_the_periods_the_command_applies(client, demo_co
     assert "delete it twelve months after our answer" in english
     assert "twelve months after it was received" in english
     assert "deleted automatically after one hour" in english
+
+
+@pytest.mark.django_db
+def test_answering_through_the_admin_change_form_records_the_time(staff_client):
+    question = submission("Erika", received=timezone.now())
+    response = staff_client.post(
+        f"/admin/europe/interestsubmission/{question.pk}/change/", {"state": "answered"}
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    question.refresh_from_db()
+    assert question.state == "answered" and question.answered_at is not None
+    staff_client.post(f"/admin/europe/interestsubmission/{question.pk}/change/", {"state": "new"})
+    question.refresh_from_db()
+    assert question.state == "new" and question.answered_at is None
