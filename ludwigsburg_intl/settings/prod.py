@@ -35,6 +35,12 @@ def _proxy_ssl_header() -> tuple[str, str] | None:
 
 
 def _proxy_count() -> int:
+    if os.environ.get("CLIENT_IP_HEADER"):
+        # Its replacement counts proxies instead of trusting a header the client may write.
+        raise ImproperlyConfigured(
+            "CLIENT_IP_HEADER is no longer used: set TRUSTED_PROXY_COUNT to the number of reverse "
+            "proxies that append the client's address to X-Forwarded-For (see the README)."
+        )
     value = os.environ.get("TRUSTED_PROXY_COUNT", "0").strip() or "0"
     if not value.isdigit():
         raise ImproperlyConfigured(

@@ -23,6 +23,7 @@ OUR_VARIABLES = (
     "SECURE_PROXY_SSL_HEADER",
     "SECURE_SSL_REDIRECT",
     "TRUSTED_PROXY_COUNT",
+    "CLIENT_IP_HEADER",
     "DJANGO_SETTINGS_MODULE",
     # Set by the browser fixtures of this test run (Playwright's event loop), never in production.
     "DJANGO_ALLOW_ASYNC_UNSAFE",
@@ -103,6 +104,12 @@ def test_trusted_proxy_count_comes_from_the_environment():
     assert prod_settings(**PROD_ENV, TRUSTED_PROXY_COUNT="2")["trusted_proxy_count"] == 2
     result = import_prod(**PROD_ENV, TRUSTED_PROXY_COUNT="nginx")
     assert result.returncode != 0 and "TRUSTED_PROXY_COUNT must be" in result.stderr
+
+
+def test_the_replaced_client_ip_header_is_refused_with_a_pointer_to_its_successor():
+    result = import_prod(**PROD_ENV, CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR")
+    assert result.returncode != 0
+    assert "CLIENT_IP_HEADER is no longer used: set TRUSTED_PROXY_COUNT" in result.stderr
 
 
 @pytest.mark.django_db
