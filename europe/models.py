@@ -12,7 +12,8 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -439,9 +440,28 @@ class InterestSubmissionQuerySet(models.QuerySet):
     def new(self):
         return self.filter(state=InterestSubmission.State.NEW)
 
+    def mark_answered(self) -> int:
+        """Mark as answered; an earlier answer keeps its time (retention runs from it)."""
+        return self.update(
+            state=InterestSubmission.State.ANSWERED,
+            answered_at=Coalesce("answered_at", Value(timezone.now())),
+        )
+
+    def mark_new(self) -> int:
+        return self.update(state=InterestSubmission.State.NEW, answered_at=None)
+
+    def past_retention(self, cutoff: datetime.datetime):
+        """Those answered before ``cutoff``, and those never answered received before it."""
+        return self.filter(
+            Q(answered_at__lt=cutoff) | Q(answered_at__isnull=True, created_at__lt=cutoff)
+        )
+
 
 class InterestSubmission(models.Model):
     """An expression of interest or question sent through the public form."""
+
+    # Personal data no public page shows: its rows do not refresh cached pages.
+    page_cache_exempt = True
 
     class State(models.TextChoices):
         NEW = "new", pgettext_lazy("submission state", "New")
@@ -462,6 +482,13 @@ class InterestSubmission(models.Model):
         _("state"), max_length=10, choices=State.choices, default=State.NEW, db_index=True
     )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    answered_at = models.DateTimeField(
+        _("answered"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the state becomes “answered”; the retention period runs from it."),
+    )
     # The confirmation page is addressed by this token (no session, no cookie).
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
@@ -471,16 +498,44 @@ class InterestSubmission(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("expression of interest")
         verbose_name_plural = _("expressions of interest")
+        constraints = [
+            # Without the time of the answer the retention period could not be computed.
+            models.CheckConstraint(
+                condition=Q(state="answered", answered_at__isnull=False)
+                | Q(state="new", answered_at__isnull=True),
+                name="europe_interestsubmission_answered_at_with_state",
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} – {self.programme}"
 
+    def save(self, *args, **kwargs):
+        # Keep the time of the answer in step with the state, however the state was changed.
+        if self.state == self.State.ANSWERED and self.answered_at is None:
+            self.answered_at = timezone.now()
+        elif self.state != self.State.ANSWERED:
+            self.answered_at = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "state" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "answered_at"}
+        super().save(*args, **kwargs)
+
 
 class SubmissionThrottle(models.Model):
-    """One form submission by a client, to limit submissions per hour (IP stored only hashed)."""
+    """One form submission by a client, to limit submissions per hour (IP stored only hashed).
+
+    Rows older than an hour are of no use: each submission and ``purge_personal_data`` delete them.
+    """
+
+    # Personal data no public page shows: its rows do not refresh cached pages.
+    page_cache_exempt = True
 
     client_hash = models.CharField(_("client (hashed)"), max_length=64, db_index=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    # Honeypot hits count against their client but not against the form's total per hour, so
+    # that bots cannot use up the total and lock everybody else out.
+    is_spam = models.BooleanField(_("caught by the honeypot"), default=False)
 
     class Meta:
         verbose_name = _("form submission (rate limit)")

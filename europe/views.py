@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -26,7 +27,7 @@ from .models import (
     WorkField,
     berlin_today,
 )
-from .ratelimit import SUBMISSIONS_PER_HOUR, is_rate_limited, record_submission
+from .ratelimit import admit
 
 CALLS_PER_PAGE = 20
 # How long the confirmation page shows what was sent (its address is the only key to it).
@@ -147,23 +148,21 @@ def participation(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def interest_form(request):
     """The only page of the area that sets a cookie (CSRF): it holds a real form."""
-    status = 200
-    rate_limited = False
+    refusal = None
     if request.method == "POST":
         form = InterestForm(request.POST)
-        if is_rate_limited(request):
-            rate_limited = True
-            status = 429
-        elif form.is_spam:
-            # Bots are told "thank you" and nothing is stored.
-            record_submission(request)
-            return redirect("europe:interest-thanks")
-        elif form.is_valid():
-            submission = form.save(commit=False)
-            submission.language = get_language() or "de"
-            submission.save()
-            record_submission(request)
-            return redirect("europe:interest-thanks-token", token=submission.token)
+        spam = form.is_spam
+        if spam or form.is_valid():
+            with transaction.atomic():
+                refusal = admit(request, spam=spam)
+                if refusal is None and spam:
+                    # Bots are told "thank you" and nothing is stored.
+                    return redirect("europe:interest-thanks")
+                if refusal is None:
+                    submission = form.save(commit=False)
+                    submission.language = get_language() or "de"
+                    submission.save()
+                    return redirect("europe:interest-thanks-token", token=submission.token)
     else:
         initial = {}
         slug = request.GET.get("programme")
@@ -172,21 +171,23 @@ def interest_form(request):
             if programme:
                 initial["programme"] = programme
         form = InterestForm(initial=initial)
-    return render(
+    response = render(
         request,
         "europe/interest_form.html",
         {
             "form": form,
-            "rate_limited": rate_limited,
-            "per_hour": SUBMISSIONS_PER_HOUR,
+            "refusal": refusal,
             "breadcrumbs": [
                 (_("Europe"), "europe:index"),
                 (_("Participation for council members"), "europe:participation"),
                 (_("Express your interest"), None),
             ],
         },
-        status=status,
+        status=429 if refusal else 200,
     )
+    if refusal:
+        response["Retry-After"] = str(refusal.retry_after)
+    return response
 
 
 @require_safe

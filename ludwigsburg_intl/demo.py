@@ -137,7 +137,7 @@ Verantwortlich für die Verarbeitung personenbezogener Daten auf diesem Portal i
 Die öffentlichen Seiten setzen keine Cookies, binden keine Schriften, Karten oder Skripte anderer Anbieter ein und verwenden keine Analyse- oder Statistikdienste. Beim Aufruf einer Seite wird keine Verbindung zu einem anderen Server aufgebaut.
 
 ## Formulare
-Wenn Sie ein Formular dieses Portals absenden, zum Beispiel eine Interessensbekundung für ein europäisches Programm, speichern wir die Angaben, die Sie eintragen, und den Zeitpunkt. Wir verwenden sie nur, um Ihr Anliegen zu bearbeiten und zu beantworten. Um massenhafte Einsendungen abzuwehren, speichern wir für höchstens eine Stunde eine nicht umkehrbar verschlüsselte Form (Hash) Ihrer IP-Adresse. Nur auf der Formularseite selbst wird ein technisch notwendiges Cookie zum Schutz vor gefälschten Anfragen gesetzt.
+Wenn Sie ein Formular dieses Portals absenden, zum Beispiel eine Interessensbekundung für ein europäisches Programm, speichern wir die Angaben, die Sie eintragen, und den Zeitpunkt. Wir verwenden sie nur, um Ihr Anliegen zu bearbeiten und zu beantworten, und löschen sie zwölf Monate nach unserer Antwort; bleibt eine Anfrage unbeantwortet, löschen wir sie zwölf Monate nach ihrem Eingang. Um massenhafte Einsendungen abzuwehren, speichern wir eine nicht umkehrbar verschlüsselte Form (Hash) Ihrer IP-Adresse; sie wird nach einer Stunde automatisch gelöscht, spätestens fünf Minuten danach. Nur auf der Formularseite selbst wird ein technisch notwendiges Cookie zum Schutz vor gefälschten Anfragen gesetzt.
 
 ## Ihre Rechte
 Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung Ihrer Daten sowie das Recht, einer Verarbeitung zu widersprechen und eine erteilte Einwilligung zu widerrufen (Artikel 15 bis 21 DSGVO). Sie können sich außerdem beim Landesbeauftragten für den Datenschutz und die Informationsfreiheit Baden-Württemberg beschweren."""
@@ -149,7 +149,7 @@ The City of Ludwigsburg, represented by the Lord Mayor, is responsible for proce
 The public pages set no cookies, load no fonts, maps or scripts from other providers and use no analytics or statistics services. Opening a page makes no connection to any other server.
 
 ## Forms
-When you send a form on this portal, for example an expression of interest in a European programme, we store what you entered and the time. We use it only to deal with and answer your request. To fend off mass submissions we keep a one-way hash of your IP address for at most one hour. Only the form page itself sets a technically necessary cookie that protects against forged requests.
+When you send a form on this portal, for example an expression of interest in a European programme, we store what you entered and the time. We use it only to deal with and answer your request, and delete it twelve months after our answer; if a request remains unanswered, we delete it twelve months after it was received. To fend off mass submissions we keep a one-way hash of your IP address; it is deleted automatically after one hour, at the latest five minutes later. Only the form page itself sets a technically necessary cookie that protects against forged requests.
 
 ## Your rights
 You have the right of access, rectification, erasure and restriction of processing, the right to object and the right to withdraw consent (Articles 15 to 21 GDPR). You may also complain to the State Commissioner for Data Protection and Freedom of Information of Baden-Württemberg."""

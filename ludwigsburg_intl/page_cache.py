@@ -62,18 +62,19 @@ def release() -> str:
 # --- The content version -----------------------------------------------------------------------
 
 
-def content_models():
-    """The models whose rows public pages show: every model of the project's own apps (apps under
-    the project's directory), except those that declare ``page_cache_exempt`` (personal data such
-    as form submissions, which no public page shows)."""
+def _project_models():
+    """Every model of the project's own apps (those under its directory), through tables too."""
     base = str(settings.BASE_DIR)
     for model in apps.get_models(include_auto_created=True):
         app_path = str(apps.get_app_config(model._meta.app_label).path)
-        if not app_path.startswith(base) or "site-packages" in app_path:
-            continue
-        if getattr(model, "page_cache_exempt", False) or not model._meta.managed:
-            continue
-        yield model
+        if app_path.startswith(base) and "site-packages" not in app_path and model._meta.managed:
+            yield model
+
+
+def content_models():
+    """The models whose rows public pages show: all of the project's, except those that declare
+    ``page_cache_exempt`` (personal data such as form submissions, which no public page shows)."""
+    return [m for m in _project_models() if not getattr(m, "page_cache_exempt", False)]
 
 
 def install_triggers(using="default", **kwargs):
@@ -86,11 +87,14 @@ def install_triggers(using="default", **kwargs):
         if not cursor.fetchone()[0]:
             return  # migrated back to before the version table
         existing = set(conn.introspection.table_names(cursor))
-        for model in content_models():
+        content = content_models()
+        for model in _project_models():
             if model._meta.db_table not in existing:
                 continue
             table = conn.ops.quote_name(model._meta.db_table)
             cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_NAME} ON {table}")
+            if model not in content:
+                continue
             cursor.execute(
                 f"CREATE TRIGGER {TRIGGER_NAME} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
                 f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_FUNCTION}()"

@@ -78,7 +78,7 @@ EMBEDDED_PGDATA = Path(os.environ.get("EMBEDDED_PGDATA", BASE_DIR / "var" / "pgd
 
 
 def database_config(name: str = "ludwigsburg_intl") -> dict:
-    url = os.environ.get("DATABASE_URL")
+    url = os.environ.get("DATABASE_URL", "").strip()
     if url:
         config = dj_database_url.parse(url)
         if not config["ENGINE"].endswith("postgresql"):
@@ -191,9 +191,21 @@ LANGUAGE_COOKIE_NAME = "django_language"  # never set by the portal: language li
 
 LOGIN_URL = "admin:login"
 
-# Where the client's address is found (the Europe form's rate limit). Behind a reverse proxy,
-# the header the proxy sets, e.g. HTTP_X_REAL_IP.
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# How many reverse proxies stand between the clients and the application, each appending the
+# address it saw to X-Forwarded-For. 0: the client is REMOTE_ADDR. N: the client is the N-th
+# entry from the right of X-Forwarded-For (entries further left are written by the client and
+# prove nothing). Production reads it from the environment.
+TRUSTED_PROXY_COUNT = 0
+
+# The Europe interest form: at most this many messages per hour from one client (one IPv4
+# address or one IPv6 /64 network), and from all clients together.
+INTEREST_FORM_LIMIT_PER_CLIENT = 5
+INTEREST_FORM_LIMIT_TOTAL = 200
+
+# Retention of personal data (`manage.py purge_personal_data`, run it hourly): expressions of
+# interest are deleted this many months after they were answered, unanswered ones this many
+# months after they were received. The privacy statement names the period: change both together.
+INTEREST_SUBMISSION_RETENTION_MONTHS = 12
 
 LOGGING = {
     "version": 1,

@@ -195,6 +195,7 @@ def test_every_content_table_counts_its_changes_and_personal_data_does_not():
     assert "ludwigsburg_intl_sitepage" in content
     assert "partnerships_partnercity" in content
     assert not {"django_session", "auth_user", "django_admin_log"} & with_trigger
+    assert not {"europe_interestsubmission", "europe_submissionthrottle"} & with_trigger
 
 
 def test_the_page_cache_can_be_turned_off(client, footer_page, settings):

@@ -1,10 +1,12 @@
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from europe.models import InterestSubmission, SubmissionThrottle
-from europe.ratelimit import SUBMISSIONS_PER_HOUR
 
 from .factories import ParticipationProgrammeFactory
+
+SUBMISSIONS_PER_HOUR = settings.INTEREST_FORM_LIMIT_PER_CLIENT
 
 FORM_DE = "/de/europa/mitwirkung/interesse/"
 FORM_EN = "/en/europe/participation/interest/"
