@@ -27,7 +27,13 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=ludwigsburg_intl.settings.prod \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" \
 	EMBEDDED_DATABASE=1
 
-.PHONY: help install run dev test messages compilemessages lint bench demo clean
+# The pages `make loadtest` measures (NAME=PATH, or NAME=PATH>REGEX to follow the first link).
+LOADTEST_PAGES = home=/de/ partner-cities=/de/partnerstaedte/ \
+	montbeliard=/de/partnerstaedte/montbeliard/ status-overview=/de/klimapartnerschaften/stand/ \
+	'briefing=/de/klimapartnerschaften/sitzungen/>/de/klimapartnerschaften/sitzungen/[0-9]+/' \
+	calendar=/de/termine/ sdg-13=/de/netzwerk/sdg/13/
+
+.PHONY: help install run dev test loadtest messages compilemessages lint bench demo clean
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve the production shape (gunicorn) on http://127.0.0.1:$(PORT)/"
@@ -35,7 +41,8 @@ help:
 	@echo "make test   - run the whole test suite (unit, view and browser tests)"
 	@echo "make messages - update the de/en .po files after changing interface strings"
 	@echo "make lint   - ruff check"
-	@echo "make bench  - performance benchmarks"
+	@echo "make bench  - performance benchmarks of the council pages"
+	@echo "make loadtest - throughput of the production shape against a static file (needs wrk)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found. Install it or pass PYTHON=/path/to/python3.12"; exit 1; }
@@ -93,6 +100,10 @@ lint: install
 
 bench: install compilemessages
 	$(PY) manage.py benchmark_climate
+
+loadtest: demo var/secret_key
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	SECRET_KEY="$$(cat var/secret_key)" $(PY) manage.py loadtest $(LOADTEST_PAGES) $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

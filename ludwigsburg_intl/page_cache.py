@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 VERSION_TABLE = "portal_content_version"
 TRIGGER_FUNCTION = "portal_count_content_change"
 TRIGGER_NAME = "portal_content_changed"
+VERSION_SQL = f"SELECT value FROM {VERSION_TABLE} WHERE id = 1"
 
 
 def page_cache():
@@ -102,9 +103,25 @@ def install_triggers(using="default", **kwargs):
 
 
 def content_version() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT value FROM {VERSION_TABLE} WHERE id = 1")
-        return cursor.fetchone()[0]
+    """The current count, in one round trip: asked on the driver's connection directly, and
+    taken as the connection's health check for this request (a second query would double the
+    cost of a cached page). A connection that went stale since the last request is replaced once.
+    """
+    for attempt in (1, 2):
+        try:
+            with connection.wrap_database_errors:
+                connection.ensure_connection()
+                with connection.connection.cursor() as cursor:
+                    value = cursor.execute(VERSION_SQL).fetchone()[0]
+        except DatabaseError as exc:
+            if attempt == 2 or connection.in_atomic_block:
+                raise
+            logger.info("Page cache: reconnecting after %s", exc)
+            connection.close()
+            continue
+        connection.health_check_done = True
+        return value
+    raise AssertionError("unreachable")
 
 
 # --- When cached pages must expire -------------------------------------------------------------

@@ -93,7 +93,8 @@ def test_database_outage_gives_a_503_page_in_the_visitors_language(
 
 def test_a_real_database_outage_gives_503_and_the_portal_recovers_by_itself(own_postgres):
     port = free_port()
-    with serve(portal_env(own_postgres.url), gunicorn(port), port) as base_url:
+    env = portal_env(own_postgres.url, DB_CONN_MAX_AGE="60", PAGE_CACHE_SECONDS="600")
+    with serve(env, gunicorn(port), port) as base_url:
         assert get(f"{base_url}/de/")[0] == 200
 
         own_postgres.stop()
@@ -109,3 +110,19 @@ def test_a_real_database_outage_gives_503_and_the_portal_recovers_by_itself(own_
 
         assert get(f"{base_url}/de/")[0] == 200
         assert get(f"{base_url}/readyz")[0] == 200
+
+
+def test_a_database_restart_between_two_visits_costs_the_visitor_nothing(own_postgres):
+    # The worker's persistent connection goes stale during the restart: the next request
+    # replaces it before use instead of failing.
+    port = free_port()
+    env = portal_env(own_postgres.url, DB_CONN_MAX_AGE="60", PAGE_CACHE_SECONDS="600")
+    with serve(env, gunicorn(port), port) as base_url:
+        for page in ("/de/", "/de/", "/en/calendar/"):
+            assert get(f"{base_url}{page}")[0] == 200
+        own_postgres.stop()
+        own_postgres.start()
+        assert get(f"{base_url}/de/")[0] == 200  # cached page, stale connection replaced
+        own_postgres.stop()
+        own_postgres.start()
+        assert get(f"{base_url}/en/calendar/?page=1")[0] == 200  # rendered page
