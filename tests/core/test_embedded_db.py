@@ -1,8 +1,10 @@
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -132,13 +134,23 @@ def _is_gone(pid):
         return True
 
 
+@pytest.fixture
+def pgdata_parent():
+    """A directory for a server's data outside pytest's temporary root: run as root, pgserver
+    runs PostgreSQL as another user and opens the path to it, but every pytest session that
+    starts (another one in parallel, too) closes its temporary root to the owner again."""
+    path = Path(tempfile.mkdtemp(prefix="ludwigsburg-embedded-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
 @pytest.mark.parametrize("reaped", [True, False], ids=["reaped", "zombie"])
-def test_the_next_request_after_the_postmaster_died_succeeds(tmp_path, reaped):
+def test_the_next_request_after_the_postmaster_died_succeeds(pgdata_parent, reaped):
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": os.environ.get("HOME", str(tmp_path)),
+        "HOME": os.environ.get("HOME", str(pgdata_parent)),
         "DJANGO_SETTINGS_MODULE": "ludwigsburg_intl.settings.test",
-        "EMBEDDED_PGDATA": str(tmp_path / "pgdata"),
+        "EMBEDDED_PGDATA": str(pgdata_parent / "pgdata"),
         **({"REAP_ORPHANS": "1"} if reaped else {}),
     }
     result = subprocess.run(
