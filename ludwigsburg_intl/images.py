@@ -179,8 +179,9 @@ def strip_metadata(file) -> ContentFile:
     XMP, IPTC or comments, turned upright as its EXIF orientation said.
 
     Keeps the ICC profile (colours, nothing personal). A JPEG is encoded again with its own
-    quantisation tables and chroma subsampling, so its quality stays as it was; a WebP that was
-    lossless stays lossless. An animated file keeps its first frame (the portal shows stills).
+    quantisation tables and chroma subsampling, so it keeps the quality it was saved with; a
+    WebP that was lossless stays lossless. An animated file keeps its first frame (the portal
+    shows stills).
     """
     file.seek(0)
     data = file.read()
@@ -305,6 +306,8 @@ def create_renditions(instance) -> list[dict]:
     with instance.image.open("rb") as fh, Image.open(fh) as original:
         source = ImageOps.exif_transpose(original)
         transparent = "A" in source.getbands() or "transparency" in source.info
+        # An RGB profile (a phone's Display P3, say) still describes the converted pixels.
+        icc_profile = source.info.get("icc_profile") if source.mode in ("RGB", "RGBA") else None
         source = source.convert("RGBA" if transparent else "RGB")
     widths = [w for w in RENDITION_WIDTHS if w < source.width]
     widths.append(min(source.width, RENDITION_WIDTHS[-1]))
@@ -314,7 +317,7 @@ def create_renditions(instance) -> list[dict]:
         height = max(1, round(source.height * width / source.width))
         copy = source.resize((width, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        copy.save(buffer, RENDITION_FORMAT, quality=RENDITION_QUALITY)
+        copy.save(buffer, RENDITION_FORMAT, quality=RENDITION_QUALITY, icc_profile=icc_profile)
         name = f"renditions/{stem.parent}/{stem.stem}-{width}w.{RENDITION_FORMAT.lower()}"
         name = storage.save(name, ContentFile(buffer.getvalue()))
         renditions.append({"width": width, "height": height, "name": name})

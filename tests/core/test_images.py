@@ -346,6 +346,7 @@ def test_the_stored_original_has_no_metadata_and_stands_upright(media, city):
     with Image.open(media / image.renditions[-1]["name"]) as rendition:
         assert rendition.size == (800, 1200)
         assert not rendition.getexif()
+        assert rendition.info.get("icc_profile") == SRGB
 
 
 @pytest.mark.django_db
