@@ -6,6 +6,12 @@ alt text and credit are required, and smaller copies ("renditions") are made onc
 after the upload, by the signal receiver ``create_renditions_after_upload``. Templates use
 ``image.src``, ``image.srcset`` and ``image.width``/``height``; nothing is resized per request.
 
+Originals are public under MEDIA_URL, so they are stored without the metadata a camera or
+phone writes (EXIF with GPS position and device, XMP, IPTC, comments): ``strip_metadata``
+turns the picture upright first, keeps the format and the ICC colour profile. Replaced or
+deleted files (original and renditions) are removed only when the transaction commits, so a
+save that is rolled back keeps the files its rows still point to.
+
 Register ``alt_text`` (and ``caption`` if used) for translation in the area's translation.py
 with ``required_languages = ("de",)`` so that the German alt text is required.
 
@@ -17,18 +23,19 @@ import io
 import logging
 import uuid
 import warnings
+from functools import partial
 from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
 logger = logging.getLogger(__name__)
 
@@ -161,11 +168,80 @@ class ValidatedImageFormField(forms.ImageField):
         return super().to_python(data)
 
 
+# Of a picture's metadata, only what describes how to show it is kept: nothing about the
+# camera, the place or the person. ``transparency`` is a PNG's transparent colour.
+KEPT_METADATA = ("icc_profile", "transparency", "dpi")
+WEBP_QUALITY = 90
+
+
+def strip_metadata(file) -> ContentFile:
+    """The picture in ``file`` as a new file of the same format without EXIF (GPS included),
+    XMP, IPTC or comments, turned upright as its EXIF orientation said.
+
+    Keeps the ICC profile (colours, nothing personal). A JPEG is encoded again with its own
+    quantisation tables and chroma subsampling, so it keeps the quality it was saved with; a
+    WebP that was lossless stays lossless. An animated file keeps its first frame (the portal
+    shows stills).
+    """
+    file.seek(0)
+    data = file.read()
+    with Image.open(io.BytesIO(data)) as original:
+        image_format = original.format
+        options = _encoder_options(original, image_format, data)
+        picture = ImageOps.exif_transpose(original)  # always a new image
+    picture.info = {key: picture.info[key] for key in KEPT_METADATA if key in picture.info}
+    if "icc_profile" in picture.info:
+        options["icc_profile"] = picture.info["icc_profile"]
+    buffer = io.BytesIO()
+    picture.save(buffer, image_format, **options)
+    return ContentFile(buffer.getvalue(), name=getattr(file, "name", None))
+
+
+def _encoder_options(original, image_format, data) -> dict:
+    if image_format == "JPEG":
+        options = {"qtables": original.quantization, "optimize": True}
+        subsampling = JpegImagePlugin.get_sampling(original)
+        if subsampling != -1:
+            options["subsampling"] = subsampling
+        if original.info.get("progressive"):
+            options["progressive"] = True
+        return options
+    if image_format == "WEBP":
+        if _webp_is_lossless(data):
+            return {"lossless": True}
+        return {"quality": WEBP_QUALITY}
+    return {"optimize": True}  # PNG: lossless anyway
+
+
+def _webp_is_lossless(data: bytes) -> bool:
+    """Whether the (first) image in a WebP file is coded losslessly (a VP8L chunk)."""
+    position = 12  # after "RIFF", the size and "WEBP"
+    while position + 8 <= len(data):
+        kind = data[position : position + 4]
+        size = int.from_bytes(data[position + 4 : position + 8], "little")
+        if kind in (b"VP8 ", b"VP8L"):
+            return kind == b"VP8L"
+        if kind == b"ANMF":
+            position += 8 + 16  # an animation frame: its header, then the frame's chunks
+            continue
+        position += 8 + size + (size & 1)
+    return False
+
+
 class ValidatedImageField(models.ImageField):
+    """An image field whose uploads are validated and stored without metadata."""
+
     default_validators = [validate_image_file]
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ValidatedImageFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            # Replace the upload before FileField.pre_save writes it to the storage.
+            file.file = strip_metadata(file.file)
+        return super().pre_save(model_instance, add)
 
 
 def image_upload_to(instance, filename):
@@ -230,6 +306,8 @@ def create_renditions(instance) -> list[dict]:
     with instance.image.open("rb") as fh, Image.open(fh) as original:
         source = ImageOps.exif_transpose(original)
         transparent = "A" in source.getbands() or "transparency" in source.info
+        # An RGB profile (a phone's Display P3, say) still describes the converted pixels.
+        icc_profile = source.info.get("icc_profile") if source.mode in ("RGB", "RGBA") else None
         source = source.convert("RGBA" if transparent else "RGB")
     widths = [w for w in RENDITION_WIDTHS if w < source.width]
     widths.append(min(source.width, RENDITION_WIDTHS[-1]))
@@ -239,40 +317,55 @@ def create_renditions(instance) -> list[dict]:
         height = max(1, round(source.height * width / source.width))
         copy = source.resize((width, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        copy.save(buffer, RENDITION_FORMAT, quality=RENDITION_QUALITY)
+        copy.save(buffer, RENDITION_FORMAT, quality=RENDITION_QUALITY, icc_profile=icc_profile)
         name = f"renditions/{stem.parent}/{stem.stem}-{width}w.{RENDITION_FORMAT.lower()}"
         name = storage.save(name, ContentFile(buffer.getvalue()))
         renditions.append({"width": width, "height": height, "name": name})
     return renditions
 
 
-def delete_renditions(renditions, storage) -> None:
-    for rendition in renditions:
-        storage.delete(rendition["name"])
+def delete_files_on_commit(storage, names, using=None) -> None:
+    """Delete the files ``names`` once the transaction on ``using`` commits (at once when none
+    is open). If it is rolled back, the files stay: the rows that point to them are back."""
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(partial(_delete_files, storage, names), using=using)
 
 
-def ensure_renditions(instance) -> None:
-    """Make the renditions if the image is new or was replaced; otherwise do nothing."""
+def _delete_files(storage, names) -> None:
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            # Too late to undo anything: a left-over file is only wasted space.
+            logger.exception("Could not delete the image file %s", name)
+
+
+def ensure_renditions(instance, using=None) -> None:
+    """Make the renditions if the image is new or was replaced; otherwise do nothing.
+
+    The replaced original and its renditions are deleted when the transaction commits.
+    """
     name = instance.image.name if instance.image else ""
     if name == instance.renditions_source and (instance.renditions or not name):
         return
     old, old_source = list(instance.renditions), instance.renditions_source
     renditions = create_renditions(instance) if name else []
-    type(instance)._default_manager.filter(pk=instance.pk).update(
+    type(instance)._default_manager.using(using).filter(pk=instance.pk).update(
         renditions=renditions, renditions_source=name
     )
     instance.renditions, instance.renditions_source = renditions, name
-    storage = instance.image.storage
-    delete_renditions(old, storage)
-    if old_source and old_source != name:
-        storage.delete(old_source)  # the replaced original
+    old_files = [rendition["name"] for rendition in old]
+    if old_source != name:
+        old_files.append(old_source)  # the replaced original
+    delete_files_on_commit(instance.image.storage, old_files, using)
 
 
 @receiver(post_save, dispatch_uid="ludwigsburg_intl.images.create_renditions_after_upload")
-def create_renditions_after_upload(sender, instance, raw=False, **kwargs):
+def create_renditions_after_upload(sender, instance, raw=False, using=None, **kwargs):
     if isinstance(instance, RenditionImage) and not raw:
         try:
-            ensure_renditions(instance)
+            ensure_renditions(instance, using)
         except (OSError, ValueError):
             # The upload was validated, so this is rare (e.g. a full disk). The page then
             # serves the original; the next save tries again.
@@ -280,8 +373,7 @@ def create_renditions_after_upload(sender, instance, raw=False, **kwargs):
 
 
 @receiver(post_delete, dispatch_uid="ludwigsburg_intl.images.delete_files_after_delete")
-def delete_files_after_delete(sender, instance, **kwargs):
+def delete_files_after_delete(sender, instance, using=None, **kwargs):
     if isinstance(instance, RenditionImage) and instance.image:
-        storage = instance.image.storage
-        delete_renditions(instance.renditions, storage)
-        storage.delete(instance.image.name)
+        names = [rendition["name"] for rendition in instance.renditions]
+        delete_files_on_commit(instance.image.storage, [*names, instance.image.name], using)

@@ -12,7 +12,8 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from django.db import transaction
+from PIL import Image, ImageCms, IptcImagePlugin, PngImagePlugin
 
 from ludwigsburg_intl.images import ValidatedImageFormField, validate_image_file
 from partnerships.models import CityImage, PartnerCity
@@ -187,18 +188,201 @@ def test_small_images_are_never_enlarged(media, city):
     assert [r["width"] for r in image.renditions] == [320, 500]
 
 
+def stored_files(media, image):
+    return {media / r["name"] for r in image.renditions} | {media / image.image.name}
+
+
 @pytest.mark.django_db
-def test_replacing_and_deleting_clean_up_files(media, city):
+def test_replacing_deletes_the_old_files_when_the_transaction_commits(
+    media, city, django_capture_on_commit_callbacks
+):
     image = make_image(city)
-    old_files = {media / r["name"] for r in image.renditions} | {media / image.image.name}
-    image.image = upload("neu.jpg", image_bytes(800, 600))
-    image.save()
-    assert [r["width"] for r in image.renditions] == [320, 640, 800]
+    old_files = stored_files(media, image)
+    with django_capture_on_commit_callbacks(execute=True):
+        image.image = upload("neu.jpg", image_bytes(800, 600))
+        image.save()
+        assert [r["width"] for r in image.renditions] == [320, 640, 800]
+        assert all(p.exists() for p in old_files)  # not before the commit
     assert not any(p.exists() for p in old_files)
-    current = {media / r["name"] for r in image.renditions} | {media / image.image.name}
-    assert all(p.exists() for p in current)
-    image.delete()
-    assert not any(p.exists() for p in current)
+    assert all(p.exists() for p in stored_files(media, image))
+
+
+@pytest.mark.django_db
+def test_deleting_removes_the_files_when_the_transaction_commits(
+    media, city, django_capture_on_commit_callbacks
+):
+    image = make_image(city)
+    files = stored_files(media, image)
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+        assert all(p.exists() for p in files)
+    assert not any(p.exists() for p in files)
+
+
+@pytest.mark.django_db
+def test_deleting_the_city_removes_its_image_files(media, city, django_capture_on_commit_callbacks):
+    files = stored_files(media, make_image(city))
+    with django_capture_on_commit_callbacks(execute=True):
+        city.delete()
+    assert not any(p.exists() for p in files)
+
+
+class RolledBack(Exception):
+    pass
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_replacement_keeps_the_files(media, city, django_capture_on_commit_callbacks):
+    image = make_image(city)
+    old_files = stored_files(media, image)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RolledBack), transaction.atomic():
+            image.image = upload("neu.jpg", image_bytes(800, 600))
+            image.save()
+            raise RolledBack
+        with pytest.raises(RolledBack), transaction.atomic():
+            CityImage.objects.get(pk=image.pk).delete()
+            raise RolledBack
+    assert callbacks == []
+    stored = CityImage.objects.get(pk=image.pk)
+    assert stored_files(media, stored) == old_files
+    assert all(p.exists() for p in old_files)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_save_keeps_its_files_and_a_committed_one_cleans_up(media):
+    city = PartnerCity.objects.create(
+        slug="bildstadt", name_de="Bildstadt", country_de="Land", summary_de="Kurz."
+    )
+    image = make_image(city)
+    old_files = stored_files(media, image)
+    with pytest.raises(RolledBack), transaction.atomic():
+        image.image = upload("neu.jpg", image_bytes(800, 600))
+        image.save()
+        raise RolledBack
+    assert all(p.exists() for p in old_files)
+    image = CityImage.objects.get(pk=image.pk)
+    assert stored_files(media, image) == old_files
+
+    image.image = upload("neu.jpg", image_bytes(800, 600))
+    image.save()  # autocommit: deleted straight after the commit
+    assert not any(p.exists() for p in old_files)
+    new_files = stored_files(media, image)
+    assert all(p.exists() for p in new_files)
+    with transaction.atomic():
+        image.delete()
+        assert all(p.exists() for p in new_files)
+    assert not any(p.exists() for p in new_files)
+
+
+def personal_jpeg(orientation=6):
+    """A 1200 × 800 JPEG (red left half, blue right half) as a phone writes it: EXIF with GPS
+    position, camera and orientation, XMP, IPTC, a comment and an sRGB ICC profile."""
+    picture = Image.new("RGB", (1200, 800), (200, 0, 0))
+    picture.paste((0, 0, 200), (600, 0, 1200, 800))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "PhoneModel X"  # Model
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (48.0, 53.0, 51.0), 3: "E", 4: (9.0, 11.0, 33.0)})
+    buffer = io.BytesIO()
+    picture.save(
+        buffer,
+        "JPEG",
+        quality=90,
+        exif=exif,
+        xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Erika Mustermann</x:xmpmeta>',
+        comment=b"Aufgenommen von Erika",
+        icc_profile=SRGB,
+    )
+    data = buffer.getvalue()
+    iptc = b"\x1c\x02\x50" + struct.pack(">H", 16) + b"Erika Fotografin"  # By-line
+    resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iptc)) + iptc
+    app13 = b"Photoshop 3.0\x00" + resource
+    return data[:2] + b"\xff\xed" + struct.pack(">H", len(app13) + 2) + app13 + data[2:]
+
+
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+PERSONAL = [b"PhoneMaker", b"PhoneModel", b"Erika", b"Exif\x00\x00", b"xmpmeta", b"8BIM"]
+
+
+def test_the_phone_jpeg_really_carries_the_metadata():
+    data = personal_jpeg()
+    assert all(marker in data for marker in PERSONAL)
+    with Image.open(io.BytesIO(data)) as picture:
+        assert picture.getexif().get_ifd(0x8825)[1] == "N"
+        assert IptcImagePlugin.getiptcinfo(picture)
+        assert picture.getexif()[0x0112] == 6
+
+
+@pytest.mark.django_db
+def test_the_stored_original_has_no_metadata_and_stands_upright(media, city):
+    image = CityImage.objects.create(
+        city=city,
+        image=upload("handy.jpg", personal_jpeg()),
+        alt_text_de="Der Marktplatz",
+        credit="Foto: Stadt Ludwigsburg",
+    )
+    data = (media / image.image.name).read_bytes()
+    assert not [marker for marker in PERSONAL if marker in data]
+    with Image.open(media / image.image.name) as stored:
+        assert stored.format == "JPEG"
+        assert not stored.getexif()  # no orientation, no GPS, no camera
+        assert "xmp" not in stored.info and "comment" not in stored.info
+        assert not IptcImagePlugin.getiptcinfo(stored)
+        assert stored.info.get("icc_profile") == SRGB  # colours, nothing personal
+        # Orientation 6 applied: the picture is portrait, the red half now on top.
+        assert stored.size == (800, 1200)
+        red, green, blue = stored.convert("RGB").getpixel((400, 200))
+        assert red > 150 and blue < 60
+        red, green, blue = stored.convert("RGB").getpixel((400, 1000))
+        assert blue > 150 and red < 60
+        # Quality kept: the original's quantisation tables (quality 90), not a default.
+        with Image.open(io.BytesIO(personal_jpeg())) as original:
+            assert stored.quantization == original.quantization
+    assert (image.width, image.height) == (800, 1200)
+    assert image.renditions[-1]["width"] == 800
+    with Image.open(media / image.renditions[-1]["name"]) as rendition:
+        assert rendition.size == (800, 1200)
+        assert not rendition.getexif()
+        assert rendition.info.get("icc_profile") == SRGB
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_png_and_webp_originals_lose_their_metadata_but_not_their_transparency(media, city, fmt):
+    picture = Image.new("RGBA", (400, 300), (0, 0, 0, 0))
+    picture.paste((11, 61, 104, 255), (0, 0, 200, 300))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    buffer = io.BytesIO()
+    options = {"exif": exif, "xmp": b"<x:xmpmeta>Erika</x:xmpmeta>", "icc_profile": SRGB}
+    if fmt == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Author", "Erika Mustermann")
+        options["pnginfo"] = text
+    else:
+        options["lossless"] = True
+    picture.save(buffer, fmt, **options)
+    assert b"Erika" in buffer.getvalue() and b"PhoneMaker" in buffer.getvalue()
+
+    ending = fmt.lower()
+    image = CityImage.objects.create(
+        city=city,
+        image=upload(f"logo.{ending}", buffer.getvalue()),
+        alt_text_de="Logo",
+        credit="Stadt Ludwigsburg",
+    )
+    data = (media / image.image.name).read_bytes()
+    assert b"Erika" not in data and b"PhoneMaker" not in data
+    with Image.open(media / image.image.name) as stored:
+        assert stored.format == fmt
+        assert not stored.getexif()
+        assert stored.info.get("icc_profile") == SRGB
+        assert stored.mode == "RGBA"
+        assert stored.getpixel((300, 150))[3] == 0  # still transparent
+        assert stored.getpixel((100, 150)) == (11, 61, 104, 255)  # lossless stays lossless
 
 
 @pytest.mark.django_db

@@ -126,3 +126,52 @@ def test_missing_german_alt_text_is_refused(staff_client, city_url):
     assert response.status_code == 200
     assert _image_errors(response) == ["alt_text_de"]
     assert not CityImage.objects.filter(city=city).exists()
+
+
+def test_a_phone_photo_is_stored_upright_and_without_gps(staff_client, city_url, settings):
+    from tests.core.test_images import PERSONAL, personal_jpeg
+
+    city, url = city_url
+    response = post_with_image(staff_client, url, SimpleUploadedFile("handy.jpg", personal_jpeg()))
+    assert response.status_code == 302, _errors(response)
+    image = CityImage.objects.get(city=city)
+    stored = settings.MEDIA_ROOT / image.image.name
+    assert not [marker for marker in PERSONAL if marker in stored.read_bytes()]
+    with Image.open(stored) as picture:
+        assert not picture.getexif()
+        assert picture.size == (800, 1200)
+    assert (image.width, image.height) == (800, 1200)
+
+
+def _files(settings, image):
+    names = [r["name"] for r in image.renditions] + [image.image.name]
+    return [settings.MEDIA_ROOT / name for name in names]
+
+
+def test_replacing_and_removing_in_the_admin_delete_files_after_commit(
+    staff_client, city_url, settings, django_capture_on_commit_callbacks
+):
+    city, url = city_url
+    post_with_image(staff_client, url, SimpleUploadedFile("alt.jpg", jpeg()))
+    first = CityImage.objects.get(city=city)
+    first_files = _files(settings, first)
+    assert all(path.exists() for path in first_files)
+
+    data = change_form_data(staff_client, url)
+    assert data["images-0-id"] == str(first.pk)
+    data["images-0-image"] = SimpleUploadedFile("neu.jpg", jpeg(1000, 700))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(url, data).status_code == 302
+        assert all(path.exists() for path in first_files)  # the transaction is still open
+    assert not any(path.exists() for path in first_files)
+    second = CityImage.objects.get(city=city)
+    second_files = _files(settings, second)
+    assert all(path.exists() for path in second_files)
+
+    data = change_form_data(staff_client, url)
+    data["images-0-DELETE"] = "on"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(url, data).status_code == 302
+        assert all(path.exists() for path in second_files)
+    assert not CityImage.objects.filter(city=city).exists()
+    assert not any(path.exists() for path in second_files)
