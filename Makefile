@@ -16,7 +16,13 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 python3; do \
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; exit; }; \
 	done)
 
-.PHONY: help install run test messages compilemessages lint bench demo clean
+# The Nu Html Checker for tests/core/test_html_validity.py: npm's vnu-jar package (it ships
+# vnu.jar) in the git-ignored var/node; Java comes from the system (.ci/run installs Debian's).
+# --ignore-scripts: its install script would download a Java runtime of its own.
+VNU_VERSION := 26.9.27
+VNU_STAMP := var/node/.vnu-jar-$(VNU_VERSION)
+
+.PHONY: help install run test messages compilemessages lint bench demo clean vnu
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)/"
@@ -51,7 +57,14 @@ run: demo
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install compilemessages
+$(VNU_STAMP):
+	@command -v npm >/dev/null || { echo "npm is needed for the HTML check (Debian: apt-get install npm)"; exit 1; }
+	npm install --prefix var/node --no-save --ignore-scripts --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+	touch $@
+
+vnu: $(VNU_STAMP)
+
+test: install compilemessages vnu
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages: install
