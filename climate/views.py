@@ -125,7 +125,7 @@ def status_overview(request):
         "climate/status_overview.html",
         {
             "filter": project_filter,
-            "projects": list(filtered.with_overview_data()),
+            "projects": list(filtered.by_partnership().with_overview_data()),
             "totals": budget_totals(filtered),
             "is_filtered": valid and any(project_filter.form.cleaned_data.values()),
             "breadcrumbs": [
