@@ -33,7 +33,13 @@ LOADTEST_PAGES = home=/de/ partner-cities=/de/partnerstaedte/ \
 	'briefing=/de/klimapartnerschaften/sitzungen/>/de/klimapartnerschaften/sitzungen/[0-9]+/' \
 	calendar=/de/termine/ sdg-13=/de/netzwerk/sdg/13/
 
-.PHONY: help install run dev test loadtest messages compilemessages lint bench demo clean
+.PHONY: help install run dev test loadtest messages compilemessages lint bench demo clean vnu
+
+# The Nu Html Checker for tests/core/test_html_validity.py: npm's vnu-jar package (it ships
+# vnu.jar) in the git-ignored var/node; Java comes from the system (.ci/run installs Debian's).
+# --ignore-scripts: its install script would download a Java runtime of its own.
+VNU_VERSION := 26.9.27
+VNU_STAMP := var/node/.vnu-jar-$(VNU_VERSION)
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve the production shape (gunicorn) on http://127.0.0.1:$(PORT)/"
@@ -82,7 +88,14 @@ dev: demo
 	@echo "Development server with DEBUG and auto-reload: http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install compilemessages
+$(VNU_STAMP):
+	@command -v npm >/dev/null || { echo "npm is needed for the HTML check (Debian: apt-get install npm)"; exit 1; }
+	npm install --prefix var/node --no-save --ignore-scripts --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+	touch $@
+
+vnu: $(VNU_STAMP)
+
+test: install compilemessages vnu
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages: install

@@ -206,6 +206,7 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
     )
     projects = list(
         Project.objects.published()
+        .by_partnership()
         .prefetch_related("partnership", "funder")
         .prefetch_related(
             Prefetch(

@@ -178,6 +178,17 @@ class ProjectQuerySet(PublishableQuerySet):
             Q(end_year__gte=year) | Q(end_year__isnull=True)
         )
 
+    def by_partnership(self):
+        """Projects of one partnership next to each other, the partnerships in their own order:
+        the council's tables show one row group per partnership."""
+        return self.order_by(
+            "partnership__sort_order",
+            "partnership__name_de",
+            "partnership_id",
+            "sort_order",
+            "title",
+        )
+
     def with_overview_data(self, today=None):
         """The columns of the status overview, as annotations: one query for all projects."""
         today = today or timezone.localdate()

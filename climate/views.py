@@ -125,7 +125,7 @@ def status_overview(request):
         "climate/status_overview.html",
         {
             "filter": project_filter,
-            "projects": list(filtered.with_overview_data()),
+            "projects": list(filtered.by_partnership().with_overview_data()),
             "totals": budget_totals(filtered),
             "is_filtered": valid and any(project_filter.form.cleaned_data.values()),
             "breadcrumbs": [
@@ -203,6 +203,11 @@ def briefing_print_css(request, pk):
     return response
 
 
+def _short_date(value) -> str:
+    """A date in the CSV as the page's language writes it (14.06.2023, 14/06/2023)."""
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
 @require_safe
 def briefing_csv(request, pk):
     """The briefing as a table for Excel: UTF-8 with BOM; German: ';' and decimal comma."""
@@ -231,16 +236,16 @@ def briefing_csv(request, pk):
     for item in data.projects:
         project = item.project
         changes = "; ".join(
-            f"{c.changed_on.isoformat()} {c.get_kind_display()}: "
+            f"{_short_date(c.changed_on)} {c.get_kind_display()}: "
             + (f"{translated(c.milestone, 'title').text} " if c.milestone else "")
             + f"{c.old_label} → {c.new_label}"
             for c in item.changes
         )
         reports = " | ".join(
-            f"{r.reported_on.isoformat()}: {translated(r, 'text').text}" for r in item.new_reports
+            f"{_short_date(r.reported_on)}: {translated(r, 'text').text}" for r in item.new_reports
         )
         due = "; ".join(
-            f"{m.due_date.isoformat()} {translated(m, 'title').text}" for m in item.due_milestones
+            f"{_short_date(m.due_date)} {translated(m, 'title').text}" for m in item.due_milestones
         )
         rows.append(
             [

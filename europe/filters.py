@@ -1,6 +1,7 @@
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from ludwigsburg_intl.filters import DateInput
 
 from .models import FundingCall, FundingTopic
 
@@ -23,14 +24,14 @@ class FundingCallFilter(django_filters.FilterSet):
         label=_("Deadline from"),
         field_name="deadline",
         lookup_expr="gte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Format: YYYY-MM-DD"),
     )
     deadline_until = django_filters.DateFilter(
         label=_("Deadline until"),
         field_name="deadline",
         lookup_expr="lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Format: YYYY-MM-DD"),
     )
 

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from .templatetags.portal import event_when
 from .translation_fallback import translated
 
 
@@ -25,9 +26,11 @@ def build_calendar(request, events) -> icalendar.Calendar:
         item.add("uid", event.uid)
         item.add("dtstamp", timezone.now())
         item.add("summary", translated(event, "title").text)
+        # The description opens with the date as the portal writes it in the page's language:
+        # calendar apps show DTSTART in the reader's time zone and a month-only date as a
+        # month-long entry, while this line keeps what is known and the place's local time.
         description = translated(event, "description").text
-        if description:
-            item.add("description", description)
+        item.add("description", "\n\n".join(filter(None, [event_when(event), description])))
         place = translated(event, "place").text
         if place:
             item.add("location", place)

@@ -113,6 +113,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
+# English pages write dates the British way (14 June 2023, 14/06/2023), not Django's American `en`.
+FORMAT_MODULE_PATH = ["ludwigsburg_intl.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_LANGUAGES = ("de", "en")

@@ -41,7 +41,7 @@ def test_council_member_walks_from_home_to_the_briefing_and_its_csv(page, live_d
     # The same briefing in English.
     page.locator('.language-switch a[hreflang="en"]').click()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "June 14, 2023" in page.locator("h1").inner_text()
+    assert "14 June 2023" in page.locator("h1").inner_text()
     assert page.get_by_text("€270,000").first.is_visible()
 
 

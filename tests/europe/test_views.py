@@ -249,7 +249,7 @@ def test_budget_and_dates_in_the_page_language(client):
     with translation.override("en"):
         url = call.get_absolute_url()
     en = client.get(url).content.decode()
-    assert "€250,000" in en and "March 5, 2031" in en
+    assert "€250,000" in en and "5 March 2031" in en
 
 
 @pytest.mark.django_db

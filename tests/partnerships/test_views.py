@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from ludwigsburg_intl.models import Area, Event
-from partnerships.models import Activity
+from partnerships.models import Activity, AnnualProgramme
 
 from .factories import ActivityFactory, AnnualProgrammeFactory, PartnerCityFactory
 
@@ -206,6 +206,41 @@ def test_focus_city_of_this_year(client):
     assert "Schwerpunktstadt des Jahresprogramms" in html
     overview = client.get("/de/partnerstaedte/").content.decode()
     assert "noch nicht entschieden" not in overview
+
+
+def test_programme_notes_are_said_once(client):
+    """The annual programme's text is what staff write; the template adds no copy of it."""
+    AnnualProgrammeFactory(
+        year=timezone.localdate().year,
+        budget=None,
+        notes_de="Für die Städtepartnerschaften stehen 70.000 Euro im Jahr zur Verfügung.",
+        notes_en="The partnerships have a budget of 70,000 euros a year.",
+    )
+    german = client.get("/de/partnerstaedte/").content.decode()
+    english = client.get("/en/partner-cities/").content.decode()
+    assert german.count("70.000 Euro") == 1
+    assert english.count("70,000 euros") == 1
+
+    # Staff change the text: the page says what they wrote, and nothing of the old sum.
+    programme = AnnualProgramme.objects.get()
+    programme.notes_de = "Das Budget wird im Herbst beschlossen."
+    programme.notes_en = "The budget will be decided in the autumn."
+    programme.save()
+    german = client.get("/de/partnerstaedte/").content.decode()
+    english = client.get("/en/partner-cities/").content.decode()
+    assert "Das Budget wird im Herbst beschlossen." in german and "70.000" not in german
+    assert "decided in the autumn" in english and "70,000" not in english
+
+
+def test_demo_programme_notes_appear_once(client, partnerships_demo_content):
+    programme = AnnualProgramme.objects.get(year=timezone.localdate().year)
+    for language, notes in (("de", programme.notes_de), ("en", programme.notes_en)):
+        with translation.override(language):
+            html = client.get(reverse("partnerships:index")).content.decode()
+        sentences = [s.strip() for s in notes.replace("\n", " ").split(". ") if s.strip()]
+        assert sentences
+        for sentence in sentences:
+            assert html.count(sentence.rstrip(".")) == 1, (language, sentence)
 
 
 def _make_city_with(n_activities):
