@@ -4,9 +4,11 @@ import re
 
 import pytest
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.translation import override
 
+from ludwigsburg_intl.middleware import database_unavailable_response
 from tests.conftest import assert_no_axe_violations
 from tests.factories import DRAFT, EventFactory, StaffUserFactory, in_days
 
@@ -179,6 +181,25 @@ def test_error_pages_pass_axe(page, live_demo, language):
     page.goto(live_demo.url + "/simulated-failure/")
     assert page.locator("h1").count() == 1
     assert_no_axe_violations(page)
+
+    # The 503 page while the database is away, in the visitor's language, at 320 px too.
+    with override(language):
+        unavailable = database_unavailable_response(
+            RequestFactory().get(f"/{language}/"), retry_after=30
+        )
+    page.route(
+        "**/simulated-outage/",
+        lambda route: route.fulfill(
+            status=503, body=unavailable.content, content_type="text/html; charset=utf-8"
+        ),
+    )
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(live_demo.url + "/simulated-outage/")
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator("h1").count() == 1
+        assert_no_axe_violations(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
 
 
 def test_staff_preview_with_draft_banner_passes_axe(browser, live_demo, client):
