@@ -8,6 +8,7 @@ import datetime
 import zoneinfo
 
 from .models import Area, ContactPerson, Event, Office, SitePage
+from .views import CONCEPT_PAGE_SLUG
 
 PUBLISHED = "published"
 
@@ -77,7 +78,7 @@ def load_contacts():
         ContactPerson,
         {"name": "Annegret Kurze"},
         role_de="Europabeauftragte der Stadt Ludwigsburg",
-        role_en="European affairs officer of the City of Ludwigsburg",
+        role_en="Europe officer of the City of Ludwigsburg",
         email="europa@ludwigsburg.de",
         areas=[Area.EUROPE],
         show_in_footer=True,
@@ -207,7 +208,8 @@ Die Partner-Städte sind:
 Ludwigsburg arbeitet mit 2 Städten für das Klima.
 Die Stadt Kongoussi ist in Burkina Faso in Afrika.
 Die Stadt Ambato ist in Ecuador in Süd-Amerika.
-Zusammen bauen die Städte zum Beispiel Solar-Anlagen.
+Für Kongoussi gibt es einen Plan:
+Schulen sollen zum Beispiel Solar-Anlagen bekommen.
 Solar-Anlagen machen Strom aus Sonnen-Licht.
 
 ## Europa
@@ -236,7 +238,7 @@ Pupils travel to the other cities.
 The partner cities are:
 - Montbéliard in France
 - Caerphilly in Wales
-- Jevpatorija in Ukraine
+- Yevpatoria in Ukraine
 - St. Charles in the USA
 - Nový Jičín in the Czech Republic
 - Bergamo in Italy
@@ -245,7 +247,8 @@ The partner cities are:
 Ludwigsburg works with 2 cities for the climate.
 Kongoussi is a town in Burkina Faso in Africa.
 Ambato is a city in Ecuador in South America.
-Together the cities build solar systems, for example.
+There is a plan for Kongoussi:
+Schools are to get solar systems, for example.
 Solar systems make electricity from sunlight.
 
 ## Europe
@@ -262,25 +265,125 @@ The city helps these groups.
 You can phone Christine Süß.
 The phone number is: +49 7141 910-2750."""
 
+# The city's concept for its international relations (seed 002), where a citizen looks for the
+# why and the who: linked from the home page and the footer.
+CONCEPT_SLUG = CONCEPT_PAGE_SLUG
+
+KONZEPT_DE = """## Ein Konzept für das Internationale
+Wie stellt sich Ludwigsburg auf die Entwicklungen in der Welt ein, und wie will die Stadt ihre Beziehungen ins Ausland künftig pflegen? Auf diese Fragen antwortet ein neues Konzept, das Oberbürgermeister Dr. Matthias Knecht vorgestellt hat.
+
+## Warum Ludwigsburg internationale Beziehungen pflegt
+Der Grundgedanke ist Völkerverständigung und kultureller Austausch. Der Oberbürgermeister fasst ihn mit einem Satz des früheren Bundesaußenministers Hans-Dietrich Genscher zusammen:
+
+„Solange man miteinander redet, schießt man nicht aufeinander.“ – Hans-Dietrich Genscher, ehemaliger Außenminister, zitiert von Oberbürgermeister Dr. Matthias Knecht
+
+Für den Oberbürgermeister ist es auch für eine Kommune unverzichtbar, sich international zu engagieren: Entscheidungen in Brüssel, Fördermittel, internationale Fachkräfte, Städtepartnerschaften und kommunale Entwicklungspolitik haben für Ludwigsburg große Bedeutung.
+
+## Wer in der Verwaltung zuständig ist
+Zuständig ist das Referat Stadtentwicklung, Klima und Internationales. Es betreut die Städtepartnerschaften, die Klimapartnerschaften und die Europa-Arbeit. Das Team „Stadtentwicklung und Internationales“ hat zusammen drei Vollzeitstellen, die sich mehrere Personen teilen:
+- Teamleiterin Lena Hörter verantwortet gemeinsam mit einer Kollegin den Austausch mit den sechs Partnerstädten.
+- Eine weitere Kollegin ist für die Europa-Arbeit zuständig.
+- Zwei Mitarbeitende betreuen die Klimapartnerschaften.
+
+Für europäische Partnerschaftsprojekte und Förderungen durch europäische Organisationen ist die Europabeauftragte der Stadt, Annegret Kurze, verantwortlich.
+
+## Sechs Partnerstädte, 70.000 Euro im Jahr
+Ludwigsburgs Partnerstädte sind Montbéliard (Frankreich), Caerphilly (Wales), Jevpatorija (Ukraine; die offiziellen Aktivitäten ruhen seit der Annexion der Krim durch Russland), St. Charles (USA), Nový Jičín (Tschechien) und Bergamo (Italien). Für die Partnerschaften stehen zusammen 70.000 Euro im Jahr zur Verfügung. Damit kann die Stadt in jedem Jahr nur mit zwei Städten einen schwerpunktmäßigen Austausch betreiben.
+
+Darüber hinaus bemüht sich die Stadt um Förderprojekte zu aktuellen Themen. Die Partnerschaften sollen auch wichtige politische Fragen aufgreifen, grenzübergreifende Herausforderungen, vor denen die Städte gemeinsam stehen – zum Beispiel die Verschwendung von Lebensmitteln, zu der sich Ludwigsburg und Montbéliard ausgetauscht haben.
+
+## Entwicklungspolitik und Klimapartnerschaften
+Gemeinsam mit nationalen Organisationen leistet die Stadt ihren Beitrag zur weltweiten Entwicklungspolitik: mit der Klimapartnerschaft mit Ambato in Ecuador zu Umwelt- und Verkehrsthemen und, zusammen mit Montbéliard, seit vielen Jahren mit dem Engagement für Kongoussi in Burkina Faso. Getragen werden die Projekte immer wieder von Ehrenamtlichen und gemeinnützigen Vereinen, für Kongoussi etwa vom Freundeskreis Burkina Faso.
+
+## Wem die Arbeit nützt
+Vom partnerschaftlichen Austausch und von den entwicklungspolitischen Projekten sollen alle Beteiligten profitieren: Die Stadt und ihre internationalen Partnerinnen und Partner gewinnen fachlich und menschlich. Mit Blick auf die weltpolitischen Entwicklungen hat die Arbeit zudem eine besondere Bedeutung als Einsatz für Frieden und Klimaschutz vor Ort – im Kleinen für das große Ganze.
+
+Grundlage dieser Seite ist der Artikel „Konzept fürs Internationale“ der Stadt Ludwigsburg."""
+
+KONZEPT_EN = """## A concept for international relations
+How is Ludwigsburg responding to developments around the world, and how does the city want to look after its relations abroad in future? A new concept presented by Lord Mayor Dr. Matthias Knecht answers these questions.
+
+## Why Ludwigsburg keeps international relations
+The basic idea is understanding between peoples and cultural exchange. The Lord Mayor sums it up with a sentence of the former German Foreign Minister Hans-Dietrich Genscher:
+
+“Solange man miteinander redet, schießt man nicht aufeinander.” (As long as people talk to each other, they do not shoot at each other.) – Hans-Dietrich Genscher, former Foreign Minister, quoted by Lord Mayor Dr. Matthias Knecht
+
+In the Lord Mayor's view, international engagement is indispensable for a municipality too: decisions taken in Brussels, funding, international skilled workers, town twinning and municipal development policy all matter a great deal to Ludwigsburg.
+
+## Who is responsible in the administration
+The Department of Urban Development, Climate and International Affairs is responsible. It looks after the partner cities, the climate partnerships and the work on Europe. Its team “Urban Development and International Affairs” has three full-time posts in all, shared among several people:
+- Team leader Lena Hörter is responsible, together with a colleague, for the exchange with the six partner cities.
+- Another colleague is responsible for the work on Europe.
+- Two members of staff look after the climate partnerships.
+
+The city's Europe officer, Annegret Kurze, is responsible for European partnership projects and for funding from European organisations.
+
+## Six partner cities, 70,000 euros a year
+Ludwigsburg's partner cities are Montbéliard (France), Caerphilly (Wales), Yevpatoria (Ukraine; official activities have been suspended since Russia's annexation of Crimea), St. Charles (USA), Nový Jičín (Czech Republic) and Bergamo (Italy). The partnerships have 70,000 euros a year in all. This means that each year the city can run a focused exchange with only two of the cities.
+
+Beyond that, the city seeks funded projects on current topics. The partnerships are also meant to take up important political questions, cross-border challenges the cities face together – food waste, for example, on which Ludwigsburg and Montbéliard have exchanged experience.
+
+## Development policy and climate partnerships
+Together with national organisations, the city makes its contribution to development policy worldwide: through the climate partnership with Ambato in Ecuador on the environment and transport and, together with Montbéliard, through its commitment to Kongoussi in Burkina Faso over many years. Volunteers and non-profit associations carry the projects again and again – for Kongoussi, for example, the Freundeskreis Burkina Faso.
+
+## Who benefits
+Everyone involved is meant to benefit from the exchange between partners and from the development-policy projects: the city and its international partners gain professionally and personally. In view of developments in world politics, the work also matters as a commitment to peace and climate protection on the ground – small steps for the bigger picture.
+
+This page is based on the City of Ludwigsburg's article “Konzept fürs Internationale” (a concept for international relations)."""
+
 
 def load_site_pages():
     pages = [
-        ("impressum", 10, "Impressum", "Legal notice",
-         "Wer dieses Portal herausgibt und für die Inhalte verantwortlich ist.",
-         "Who publishes this portal and is responsible for its content.",
-         IMPRESSUM_DE, IMPRESSUM_EN),
-        ("datenschutz", 20, "Datenschutzerklärung", "Privacy statement",
-         "Welche Daten dieses Portal verarbeitet und welche Rechte Sie haben.",
-         "What data this portal processes and what rights you have.",
-         DATENSCHUTZ_DE, DATENSCHUTZ_EN),
-        ("barrierefreiheit", 30, "Erklärung zur Barrierefreiheit", "Accessibility statement",
-         "Wie barrierefrei dieses Portal ist und wie Sie eine Barriere melden.",
-         "How accessible this portal is and how to report a barrier.",
-         BARRIEREFREIHEIT_DE, BARRIEREFREIHEIT_EN),
-        ("leichte-sprache", 40, "Leichte Sprache", "Easy Read",
-         "Dieses Portal in Leichter Sprache erklärt.",
-         "This portal explained in easy words.",
-         LEICHTE_SPRACHE_DE, LEICHTE_SPRACHE_EN),
+        (
+            CONCEPT_SLUG,
+            5,
+            "Internationale Beziehungen: warum und wie",
+            "International relations: why and how",
+            "Das Konzept der Stadt für ihre internationalen Beziehungen: Beweggründe, Team, Budget und Nutzen.",
+            "The city's concept for its international relations: motives, team, budget and benefits.",
+            KONZEPT_DE,
+            KONZEPT_EN,
+        ),
+        (
+            "impressum",
+            10,
+            "Impressum",
+            "Legal notice",
+            "Wer dieses Portal herausgibt und für die Inhalte verantwortlich ist.",
+            "Who publishes this portal and is responsible for its content.",
+            IMPRESSUM_DE,
+            IMPRESSUM_EN,
+        ),
+        (
+            "datenschutz",
+            20,
+            "Datenschutzerklärung",
+            "Privacy statement",
+            "Welche Daten dieses Portal verarbeitet und welche Rechte Sie haben.",
+            "What data this portal processes and what rights you have.",
+            DATENSCHUTZ_DE,
+            DATENSCHUTZ_EN,
+        ),
+        (
+            "barrierefreiheit",
+            30,
+            "Erklärung zur Barrierefreiheit",
+            "Accessibility statement",
+            "Wie barrierefrei dieses Portal ist und wie Sie eine Barriere melden.",
+            "How accessible this portal is and how to report a barrier.",
+            BARRIEREFREIHEIT_DE,
+            BARRIEREFREIHEIT_EN,
+        ),
+        (
+            "leichte-sprache",
+            40,
+            "Leichte Sprache",
+            "Easy Read",
+            "Dieses Portal in Leichter Sprache erklärt.",
+            "This portal explained in easy words.",
+            LEICHTE_SPRACHE_DE,
+            LEICHTE_SPRACHE_EN,
+        ),
     ]
     for slug, order, title_de, title_en, summary_de, summary_en, body_de, body_en in pages:
         upsert(
@@ -316,54 +419,132 @@ def load_events():
     day, month = Event.Precision.DAY, Event.Precision.MONTH
     events = [
         # key, area, precision, start, end, tz, title de/en, place de/en, description de/en
-        ("committee_2023", Area.GENERAL, day, berlin(2023, 6, 14), None, "Europe/Berlin",
-         "Bericht im Wirtschaftsausschuss: Städtepartnerschaften, Europa und Entwicklungspolitik",
-         "Report to the economic committee: partner cities, Europe and development policy",
-         "Ludwigsburg", "Ludwigsburg",
-         "Das Referat Stadtentwicklung, Klima und Internationales berichtete dem Wirtschaftsausschuss des Gemeinderats über die Städtepartnerschaften, die Europa-Arbeit, die Klimapartnerschaften mit Kongoussi und Ambato und die kommunale Entwicklungspolitik.",
-         "The department of urban development, climate and international affairs reported to the council's economic committee on the partner cities, the work on Europe, the climate partnerships with Kongoussi and Ambato, and municipal development policy."),
-        ("ambato_exchange_2022", Area.CLIMATE, month, berlin(2022, 12, 1, tz="America/Guayaquil"), None, "America/Guayaquil",
-         "Fachaustausch in Ambato", "Expert exchange in Ambato",
-         "Ambato, Ecuador", "Ambato, Ecuador",
-         "Ein fachlicher Austausch in Ambato, an dem aus Ludwigsburg R05 und die AVL beteiligt waren.",
-         "An expert exchange in Ambato in which R05 and AVL took part from Ludwigsburg."),
-        ("ambato_delegation_2023", Area.CLIMATE, month, berlin(2023, 4, 1), None, "Europe/Berlin",
-         "Delegationsbesuch und Abschied von Bürgermeister Altamirano",
-         "Delegation visit and farewell to Mayor Altamirano",
-         "", "",
-         "Bei diesem Delegationsbesuch wurde Ambatos Bürgermeister Altamirano verabschiedet. Der Ort ist hier nicht erfasst.",
-         "This delegation visit was also the farewell of Ambato's mayor Altamirano. Its place is not recorded here."),
-        ("ambato_tourism_2023", Area.CLIMATE, month, berlin(2023, 7, 1), None, "Europe/Berlin",
-         "Besuch der Tourismusabteilung aus Ambato", "Visit of Ambato's tourism department",
-         "Ludwigsburg", "Ludwigsburg",
-         "Die Tourismusabteilung der Stadt Ambato kommt zu Besuch nach Ludwigsburg.",
-         "The tourism department of the City of Ambato visits Ludwigsburg."),
-        ("ambato_rector_2023", Area.CLIMATE, month, berlin(2023, 7, 1), None, "Europe/Berlin",
-         "Besuch des Rektors der Universität Ambato", "Visit of the rector of the University of Ambato",
-         "", "",
-         "Der Rektor der Universität in Ambato kommt zu Besuch.",
-         "The rector of the university in Ambato pays a visit."),
-        ("kongoussi_delegation_2023", Area.CLIMATE, day, berlin(2023, 10, 23), berlin(2023, 10, 29), "Europe/Berlin",
-         "Delegation aus Kongoussi zu Gast in Ludwigsburg", "Delegation from Kongoussi visits Ludwigsburg",
-         "Ludwigsburg", "Ludwigsburg",
-         "Eine Delegation aus der Partnerstadt Kongoussi in Burkina Faso ist eine Woche lang in Ludwigsburg zu Gast. Der Besuch gehört zum Projektantrag 2023–2026 der Klimapartnerschaft.",
-         "A delegation from Kongoussi in Burkina Faso spends a week in Ludwigsburg. The visit is part of the climate partnership's project application for 2023–2026."),
-        ("ambato_biodiversity_2023", Area.CLIMATE, month, berlin(2023, 10, 1, tz="America/Guayaquil"), None, "America/Guayaquil",
-         "Fachaustausch zur Biodiversität in Ambato", "Expert exchange on biodiversity in Ambato",
-         "Ambato, Ecuador", "Ambato, Ecuador",
-         "Ein fachlicher Austausch zum Schutz der biologischen Vielfalt, in Ambato.",
-         "An expert exchange on protecting biodiversity, held in Ambato."),
-        ("ambato_mayor_visit_2024", Area.CLIMATE, month, berlin(2024, 2, 1, tz="America/Guayaquil"), None, "America/Guayaquil",
-         "Delegationsreise mit Oberbürgermeister Dr. Knecht nach Ambato",
-         "Delegation with Lord Mayor Dr. Knecht travels to Ambato",
-         "Ambato, Ecuador", "Ambato, Ecuador",
-         "Oberbürgermeister Dr. Matthias Knecht reist mit einer Delegation in die Klimapartnerstadt Ambato.",
-         "Lord Mayor Dr. Matthias Knecht travels with a delegation to Ambato, Ludwigsburg's climate partner city."),
-        ("nachhaltigkeitstage_2023", Area.NETWORK, month, berlin(2023, 9, 1), None, "Europe/Berlin",
-         "Nachhaltigkeitstage", "Sustainability Days",
-         "Ludwigsburg", "Ludwigsburg",
-         "Die Nachhaltigkeitstage im September sind Teil der Öffentlichkeitsarbeit der kommunalen Entwicklungspolitik in Ludwigsburg.",
-         "The Sustainability Days in September are part of the public outreach of Ludwigsburg's municipal development policy."),
+        (
+            "committee_2023",
+            Area.GENERAL,
+            day,
+            berlin(2023, 6, 14),
+            None,
+            "Europe/Berlin",
+            "Bericht im Wirtschaftsausschuss: Städtepartnerschaften, Europa und Entwicklungspolitik",
+            "Report to the economic committee: partner cities, Europe and development policy",
+            "Ludwigsburg",
+            "Ludwigsburg",
+            "Das Referat Stadtentwicklung, Klima und Internationales berichtete dem Wirtschaftsausschuss des Gemeinderats über die Städtepartnerschaften, die Europa-Arbeit, die Klimapartnerschaften mit Kongoussi und Ambato und die kommunale Entwicklungspolitik.",
+            "The department of urban development, climate and international affairs reported to the council's economic committee on the partner cities, the work on Europe, the climate partnerships with Kongoussi and Ambato, and municipal development policy.",
+        ),
+        (
+            "ambato_exchange_2022",
+            Area.CLIMATE,
+            month,
+            berlin(2022, 12, 1, tz="America/Guayaquil"),
+            None,
+            "America/Guayaquil",
+            "Fachaustausch in Ambato",
+            "Expert exchange in Ambato",
+            "Ambato, Ecuador",
+            "Ambato, Ecuador",
+            "Ein fachlicher Austausch in Ambato, an dem aus Ludwigsburg R05 und die AVL beteiligt waren.",
+            "An expert exchange in Ambato in which R05 and AVL took part from Ludwigsburg.",
+        ),
+        (
+            "ambato_delegation_2023",
+            Area.CLIMATE,
+            month,
+            berlin(2023, 4, 1),
+            None,
+            "Europe/Berlin",
+            "Delegationsbesuch und Abschied von Bürgermeister Altamirano",
+            "Delegation visit and farewell to Mayor Altamirano",
+            "",
+            "",
+            "Bei diesem Delegationsbesuch wurde Ambatos Bürgermeister Altamirano verabschiedet. Der Ort ist hier nicht erfasst.",
+            "This delegation visit was also the farewell of Ambato's mayor Altamirano. Its place is not recorded here.",
+        ),
+        (
+            "ambato_tourism_2023",
+            Area.CLIMATE,
+            month,
+            berlin(2023, 7, 1),
+            None,
+            "Europe/Berlin",
+            "Besuch der Tourismusabteilung aus Ambato",
+            "Visit of Ambato's tourism department",
+            "Ludwigsburg",
+            "Ludwigsburg",
+            "Die Tourismusabteilung der Stadt Ambato kommt zu Besuch nach Ludwigsburg.",
+            "The tourism department of the City of Ambato visits Ludwigsburg.",
+        ),
+        (
+            "ambato_rector_2023",
+            Area.CLIMATE,
+            month,
+            berlin(2023, 7, 1),
+            None,
+            "Europe/Berlin",
+            "Besuch des Rektors der Universität Ambato",
+            "Visit of the rector of the University of Ambato",
+            "",
+            "",
+            "Der Rektor der Universität in Ambato kommt zu Besuch.",
+            "The rector of the university in Ambato pays a visit.",
+        ),
+        (
+            "kongoussi_delegation_2023",
+            Area.CLIMATE,
+            day,
+            berlin(2023, 10, 23),
+            berlin(2023, 10, 29),
+            "Europe/Berlin",
+            "Delegation aus Kongoussi zu Gast in Ludwigsburg",
+            "Delegation from Kongoussi visits Ludwigsburg",
+            "Ludwigsburg",
+            "Ludwigsburg",
+            "Eine Delegation aus Kongoussi in Burkina Faso, der Klimapartnerstadt Ludwigsburgs, ist eine Woche lang in Ludwigsburg zu Gast. Der Besuch gehört zum Projektantrag 2023–2026 der Klimapartnerschaft.",
+            "A delegation from Kongoussi in Burkina Faso, Ludwigsburg's climate partner town, spends a week in Ludwigsburg. The visit is part of the climate partnership's project application for 2023–2026.",
+        ),
+        (
+            "ambato_biodiversity_2023",
+            Area.CLIMATE,
+            month,
+            berlin(2023, 10, 1, tz="America/Guayaquil"),
+            None,
+            "America/Guayaquil",
+            "Fachaustausch zur Biodiversität in Ambato",
+            "Expert exchange on biodiversity in Ambato",
+            "Ambato, Ecuador",
+            "Ambato, Ecuador",
+            "Ein fachlicher Austausch zum Schutz der biologischen Vielfalt, in Ambato.",
+            "An expert exchange on protecting biodiversity, held in Ambato.",
+        ),
+        (
+            "ambato_mayor_visit_2024",
+            Area.CLIMATE,
+            month,
+            berlin(2024, 2, 1, tz="America/Guayaquil"),
+            None,
+            "America/Guayaquil",
+            "Delegationsreise mit Oberbürgermeister Dr. Knecht nach Ambato",
+            "Delegation with Lord Mayor Dr. Knecht travels to Ambato",
+            "Ambato, Ecuador",
+            "Ambato, Ecuador",
+            "Oberbürgermeister Dr. Matthias Knecht reist mit einer Delegation in die Klimapartnerstadt Ambato.",
+            "Lord Mayor Dr. Matthias Knecht travels with a delegation to Ambato, Ludwigsburg's climate partner city.",
+        ),
+        (
+            "nachhaltigkeitstage_2023",
+            Area.NETWORK,
+            month,
+            berlin(2023, 9, 1),
+            None,
+            "Europe/Berlin",
+            "Nachhaltigkeitstage",
+            "Sustainability Days",
+            "Ludwigsburg",
+            "Ludwigsburg",
+            "Die Nachhaltigkeitstage im September sind Teil der Öffentlichkeitsarbeit der kommunalen Entwicklungspolitik in Ludwigsburg.",
+            "The Sustainability Days in September are part of the public outreach of Ludwigsburg's municipal development policy.",
+        ),
     ]
     for key, area, precision, start, end, tz, t_de, t_en, p_de, p_en, d_de, d_en in events:
         upsert(

@@ -33,6 +33,7 @@ def staff_client(client, django_user_model):
 
 # --- Browser tests -----------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def _playwright():
     # Playwright's sync API runs an event loop; Django's ORM is used synchronously alongside it.
