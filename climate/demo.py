@@ -141,20 +141,21 @@ def load_partnerships():
         themes_en="Environment and transport",
         summary_de=(
             "Mit Ambato in Ecuador unterhält Ludwigsburg eine Klimapartnerschaft zu Umwelt- und Verkehrsthemen. "
-            "Von 2019 bis 2022 wurden mehrere geförderte Projekte erfolgreich umgesetzt; seit 2023 läuft das "
-            "Projekt „Ambato en Bici“ für ein Fahrradleihsystem und eine Fahrradschule."
+            "Von 2019 bis 2022 wurden mehrere geförderte Projekte erfolgreich umgesetzt; für 2023 bis 2025 ist "
+            "das Projekt „Ambato en Bici“ zum Aufbau eines Fahrradleihsystems und einer Fahrradschule genannt."
         ),
         summary_en=(
             "Ludwigsburg and Ambato in Ecuador work together in a climate partnership on the environment and "
-            "transport. Several funded projects were carried out successfully from 2019 to 2022; since 2023 the "
-            "project “Ambato en Bici” has been building a bike-sharing system and a cycling school."
+            "transport. Several funded projects were carried out successfully from 2019 to 2022; for 2023 to 2025 "
+            "the sources name the project “Ambato en Bici” for setting up a bike-sharing system and a cycling "
+            "school."
         ),
         partners_de=(
             "- Pädagogische Hochschule Ludwigsburg und Universidad Técnica de Ambato: Hochschulkooperation, die die Stadt begleitet\n"
             "- Stadt Karlsruhe: Vernetzung im Biodiversitätsprogramm"
         ),
         partners_en=(
-            "- Ludwigsburg University of Education (PH) and Universidad Técnica de Ambato: a university cooperation the city accompanies\n"
+            "- Ludwigsburg University of Education (PH) and Universidad Técnica de Ambato: a university collaboration the city accompanies\n"
             "- City of Karlsruhe: networking within the biodiversity programme"
         ),
         partner_city=None,
@@ -189,7 +190,7 @@ def load_partnerships():
             "- February 2024: delegation with Lord Mayor Dr. Knecht travels to Ambato\n\n"
             "## Plans\n"
             "- Taking part in a one-year biodiversity programme with two mutual visits and networking with Karlsruhe\n"
-            "- Accompanying the university cooperation between the University of Education and the Universidad Técnica de Ambato\n"
+            "- Accompanying the university collaboration between the University of Education and the Universidad Técnica de Ambato\n"
             "- Bringing Ecuadorian stakeholders into the innovation network\n"
             "- Preparing school partnerships"
         ),
@@ -429,14 +430,14 @@ def load_ambato_projects(ambato):
         title_de="„Ambato en Bici“: Fahrradleihsystem und Fahrradschule",
         title_en="“Ambato en Bici”: bike-sharing system and cycling school",
         summary_de=(
-            "Das Projekt „Ambato en Bici“ baut in den Jahren 2023 bis 2025 ein Fahrradleihsystem und eine "
-            "Fahrradschule in Ambato auf; die Quellen nennen dafür 260.000 Euro. Ob der Betrag eine "
+            "Das Projekt „Ambato en Bici“ (2023 bis 2025) dient dem Aufbau eines Fahrradleihsystems und einer "
+            "Fahrradschule in Ambato; die Quellen nennen dafür 260.000 Euro. Ob der Betrag eine "
             "Förderung ist, wer fördert und wie weit die Bewilligung ist, sagen sie nicht. Deshalb ist hier "
             "keine Zuwendung eingetragen, und der Betrag zählt nicht zu den Summen der Zuwendungen."
         ),
         summary_en=(
-            "From 2023 to 2025 the project “Ambato en Bici” builds a bike-sharing system and a cycling school in "
-            "Ambato; the sources give €260,000 for it. They do not say whether this amount is a grant, who funds "
+            "The project “Ambato en Bici” (2023 to 2025) is about setting up a bike-sharing system and a cycling "
+            "school in Ambato; the sources give €260,000 for it. They do not say whether this amount is a grant, who funds "
             "it or how far its approval has got. No grant is therefore entered here, and the amount is not "
             "counted in the grant totals."
         ),

@@ -190,7 +190,7 @@ def load_actors(topics):
             "Municipal development cooperation and One World work already happen in many places in "
             "Ludwigsburg. This entry stands for these groups as a whole, not for one particular group.\n\n"
             "The coordination office for municipal development policy connects, accompanies and supports "
-            "local actors such as One World groups and their events and activities. Groups that would "
+            "local stakeholders such as One World groups and their events and activities. Groups that would "
             "like to appear in the directory can contact the coordination office."
         ),
         status=PUBLISHED,
