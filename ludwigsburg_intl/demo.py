@@ -281,6 +281,7 @@ Für den Oberbürgermeister ist es auch für eine Kommune unverzichtbar, sich in
 
 ## Wer in der Verwaltung zuständig ist
 Zuständig ist das Referat Stadtentwicklung, Klima und Internationales. Es betreut die Städtepartnerschaften, die Klimapartnerschaften und die Europa-Arbeit. Das Team „Stadtentwicklung und Internationales“ hat zusammen drei Vollzeitstellen, die sich mehrere Personen teilen:
+
 - Teamleiterin Lena Hörter verantwortet gemeinsam mit einer Kollegin den Austausch mit den sechs Partnerstädten.
 - Eine weitere Kollegin ist für die Europa-Arbeit zuständig.
 - Zwei Mitarbeitende betreuen die Klimapartnerschaften.
@@ -312,6 +313,7 @@ In the Lord Mayor's view, international engagement is indispensable for a munici
 
 ## Who is responsible in the administration
 The Department of Urban Development, Climate and International Affairs is responsible. It looks after the partner cities, the climate partnerships and the work on Europe. Its team “Urban Development and International Affairs” has three full-time posts in all, shared among several people:
+
 - Team leader Lena Hörter is responsible, together with a colleague, for the exchange with the six partner cities.
 - Another colleague is responsible for the work on Europe.
 - Two members of staff look after the climate partnerships.

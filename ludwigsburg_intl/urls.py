@@ -22,7 +22,6 @@ calendar_patterns = (
 pages_patterns = ([path("<slug:slug>/", views.site_page, name="page")], "pages")
 
 
-
 def favicon(request):
     # Resolved per request: the hashed static name exists only after collectstatic.
     return HttpResponsePermanentRedirect(static("img/favicon.ico"))
