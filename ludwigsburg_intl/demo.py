@@ -277,7 +277,7 @@ Der Grundgedanke ist Völkerverständigung und kultureller Austausch. Der Oberb�
 
 „Solange man miteinander redet, schießt man nicht aufeinander.“ – Hans-Dietrich Genscher, ehemaliger Außenminister, zitiert von Oberbürgermeister Dr. Matthias Knecht
 
-Für den Oberbürgermeister ist es auch für eine Kommune unverzichtbar, sich international zu engagieren: Entscheidungen in Brüssel, Fördermittel, internationale Fachkräfte, Städtepartnerschaften und kommunale Entwicklungspolitik haben für Ludwigsburg große Bedeutung.
+Internationales Engagement ist nach Ansicht des Oberbürgermeisters auch für eine Kommune unverzichtbar. Denn für Ludwigsburg zählt vieles, was über die Stadtgrenze hinausreicht: was in Brüssel entschieden wird, Fördermittel, internationale Fachkräfte, die Städtepartnerschaften und die kommunale Entwicklungspolitik.
 
 ## Wer in der Verwaltung zuständig ist
 Zuständig ist das Referat Stadtentwicklung, Klima und Internationales. Es betreut die Städtepartnerschaften, die Klimapartnerschaften und die Europa-Arbeit. Das Team „Stadtentwicklung und Internationales“ hat zusammen drei Vollzeitstellen, die sich mehrere Personen teilen:
@@ -297,7 +297,7 @@ Darüber hinaus bemüht sich die Stadt um Förderprojekte zu aktuellen Themen. D
 Gemeinsam mit nationalen Organisationen leistet die Stadt ihren Beitrag zur weltweiten Entwicklungspolitik: mit der Klimapartnerschaft mit Ambato in Ecuador zu Umwelt- und Verkehrsthemen und, zusammen mit Montbéliard, seit vielen Jahren mit dem Engagement für Kongoussi in Burkina Faso. Getragen werden die Projekte immer wieder von Ehrenamtlichen und gemeinnützigen Vereinen, für Kongoussi etwa vom Freundeskreis Burkina Faso.
 
 ## Wem die Arbeit nützt
-Vom partnerschaftlichen Austausch und von den entwicklungspolitischen Projekten sollen alle Beteiligten profitieren: Die Stadt und ihre internationalen Partnerinnen und Partner gewinnen fachlich und menschlich. Mit Blick auf die weltpolitischen Entwicklungen hat die Arbeit zudem eine besondere Bedeutung als Einsatz für Frieden und Klimaschutz vor Ort – im Kleinen für das große Ganze.
+Vom partnerschaftlichen Austausch und von den entwicklungspolitischen Projekten sollen alle Beteiligten profitieren: Die Stadt und ihre internationalen Partnerinnen und Partner gewinnen fachlich und menschlich. Mit Blick auf die weltpolitischen Entwicklungen hat die Arbeit zudem besonderes Gewicht: Sie ist ein Einsatz für Frieden und Klimaschutz vor Ort, der im Kleinen zum großen Ganzen beiträgt.
 
 Grundlage dieser Seite ist der Artikel „Konzept fürs Internationale“ der Stadt Ludwigsburg."""
 
@@ -309,7 +309,7 @@ The basic idea is understanding between peoples and cultural exchange. The Lord 
 
 “Solange man miteinander redet, schießt man nicht aufeinander.” (As long as people talk to each other, they do not shoot at each other.) – Hans-Dietrich Genscher, former Foreign Minister, quoted by Lord Mayor Dr. Matthias Knecht
 
-In the Lord Mayor's view, international engagement is indispensable for a municipality too: decisions taken in Brussels, funding, international skilled workers, town twinning and municipal development policy all matter a great deal to Ludwigsburg.
+In the Lord Mayor's view, international engagement is indispensable for a municipality too, because much that reaches beyond the city's boundaries matters to Ludwigsburg: what is decided in Brussels, funding, international skilled workers, the town twinnings and municipal development policy.
 
 ## Who is responsible in the administration
 The Department of Urban Development, Climate and International Affairs is responsible. It looks after the partner cities, the climate partnerships and the work on Europe. Its team “Urban Development and International Affairs” has three full-time posts in all, shared among several people:
@@ -329,7 +329,7 @@ Beyond that, the city seeks funded projects on current topics. The partnerships 
 Together with national organisations, the city makes its contribution to development policy worldwide: through the climate partnership with Ambato in Ecuador on the environment and transport and, together with Montbéliard, through its commitment to Kongoussi in Burkina Faso over many years. Volunteers and non-profit associations carry the projects again and again – for Kongoussi, for example, the Freundeskreis Burkina Faso.
 
 ## Who benefits
-Everyone involved is meant to benefit from the exchange between partners and from the development-policy projects: the city and its international partners gain professionally and personally. In view of developments in world politics, the work also matters as a commitment to peace and climate protection on the ground – small steps for the bigger picture.
+Everyone involved is meant to benefit from the exchange between partners and from the development-policy projects: the city and its international partners gain professionally and personally. In view of developments in world politics, the work also carries particular weight: it is a commitment to peace and climate protection on the ground that contributes in small ways to the bigger picture.
 
 This page is based on the City of Ludwigsburg's article “Konzept fürs Internationale” (a concept for international relations)."""
 
