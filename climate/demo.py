@@ -2,7 +2,9 @@
 
 Only what the sources say: the figures, years and dates of the committee briefing of 14 June
 2023. Progress numbers, own shares, traffic lights and the titles of Ambato's nine project
-outlines are not in the sources and stay empty.
+outlines are not in the sources and stay empty. So do the funder of Kongoussi's application for
+2023–2026 and the grant of "Ambato en Bici": the sources give that project's 260,000 € but not
+whether it is a grant, who funds it or how far its approval is, so it is not counted as one.
 """
 
 import datetime
@@ -61,15 +63,17 @@ def load_partnerships():
         themes_en="Climate protection and adaptation to climate change",
         summary_de=(
             "Ludwigsburg setzt sich gemeinsam mit seiner französischen Partnerstadt Montbéliard seit vielen "
-            "Jahren für Kongoussi in Burkina Faso ein. Die Klimapartnerschaft der beiden Kommunen verbindet "
-            "Klimaschutz mit der Anpassung an den Klimawandel; das Projekt wird mit Mitteln des "
-            "Bundesministeriums für wirtschaftliche Zusammenarbeit und Entwicklung (BMZ) gefördert."
+            "Jahren für Kongoussi in Burkina Faso ein. Die Koordinierungsstelle für kommunale "
+            "Entwicklungspolitik begleitet das Klimaschutz- und Klimaanpassungsprojekt der beiden Kommunen "
+            "und setzt es um; nach ihren Angaben wird es mit Mitteln des Bundesministeriums für "
+            "wirtschaftliche Zusammenarbeit und Entwicklung (BMZ) gefördert."
         ),
         summary_en=(
             "Together with its French partner city Montbéliard, Ludwigsburg has supported Kongoussi in "
-            "Burkina Faso for many years. The two towns' climate partnership links protecting the climate "
-            "with adapting to its change; the project is funded by the German Federal Ministry for Economic "
-            "Cooperation and Development (BMZ)."
+            "Burkina Faso for many years. The coordination office for municipal development policy "
+            "accompanies and carries out the two towns' project on climate protection and adaptation to "
+            "climate change; according to the office, it is funded by the German Federal Ministry for "
+            "Economic Cooperation and Development (BMZ)."
         ),
         partners_de=(
             "- Montbéliard (Frankreich), Partnerstadt Ludwigsburgs, engagiert sich gemeinsam mit Ludwigsburg für Kongoussi\n"
@@ -137,20 +141,21 @@ def load_partnerships():
         themes_en="Environment and transport",
         summary_de=(
             "Mit Ambato in Ecuador unterhält Ludwigsburg eine Klimapartnerschaft zu Umwelt- und Verkehrsthemen. "
-            "Von 2019 bis 2022 wurden mehrere geförderte Projekte erfolgreich umgesetzt; seit 2023 läuft das "
-            "Projekt „Ambato en Bici“ für ein Fahrradleihsystem und eine Fahrradschule."
+            "Von 2019 bis 2022 wurden mehrere geförderte Projekte erfolgreich umgesetzt; für 2023 bis 2025 ist "
+            "das Projekt „Ambato en Bici“ zum Aufbau eines Fahrradleihsystems und einer Fahrradschule genannt."
         ),
         summary_en=(
             "Ludwigsburg and Ambato in Ecuador work together in a climate partnership on the environment and "
-            "transport. Several funded projects were carried out successfully from 2019 to 2022; since 2023 the "
-            "project “Ambato en Bici” has been building a bike-sharing system and a cycling school."
+            "transport. Several funded projects were carried out successfully from 2019 to 2022; for 2023 to 2025 "
+            "the sources name the project “Ambato en Bici” for setting up a bike-sharing system and a cycling "
+            "school."
         ),
         partners_de=(
             "- Pädagogische Hochschule Ludwigsburg und Universidad Técnica de Ambato: Hochschulkooperation, die die Stadt begleitet\n"
             "- Stadt Karlsruhe: Vernetzung im Biodiversitätsprogramm"
         ),
         partners_en=(
-            "- Ludwigsburg University of Education (PH) and Universidad Técnica de Ambato: a university cooperation the city accompanies\n"
+            "- Ludwigsburg University of Education (PH) and Universidad Técnica de Ambato: a university collaboration the city accompanies\n"
             "- City of Karlsruhe: networking within the biodiversity programme"
         ),
         partner_city=None,
@@ -185,8 +190,8 @@ def load_partnerships():
             "- February 2024: delegation with Lord Mayor Dr. Knecht travels to Ambato\n\n"
             "## Plans\n"
             "- Taking part in a one-year biodiversity programme with two mutual visits and networking with Karlsruhe\n"
-            "- Accompanying the university cooperation between the University of Education and the Universidad Técnica de Ambato\n"
-            "- Bringing Ecuadorian actors into the innovation network\n"
+            "- Accompanying the university collaboration between the University of Education and the Universidad Técnica de Ambato\n"
+            "- Bringing Ecuadorian stakeholders into the innovation network\n"
             "- Preparing school partnerships"
         ),
         sort_order=20,
@@ -230,14 +235,9 @@ def load_partnerships():
 
 
 def load_kongoussi_projects(kongoussi):
-    bmz = upsert(
-        Funder,
-        {"slug": "bmz"},
-        name_de="Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung",
-        name_en="Federal Ministry for Economic Cooperation and Development",
-        short_name_de="BMZ",
-        short_name_en="BMZ",
-    )
+    # Earlier versions of this demo named the BMZ as the application's funder, which the sources
+    # do not say; remove that funder again where nothing else uses it.
+    Funder.objects.filter(slug="bmz", projects__isnull=True).delete()
     application = upsert(
         Project,
         {"slug": "kongoussi-solarenergie-wasser-2023-2026"},
@@ -248,19 +248,20 @@ def load_kongoussi_projects(kongoussi):
             "Der Projektantrag für die Jahre 2023 bis 2026 umfasst eine Gesamtzuwendung von 270.000 Euro: "
             "einen Brunnen mit solarbetriebener Pumpe, Solar-Home-Systeme für bedürftige Haushalte in den "
             "Dörfern, Photovoltaik für Schulen und Krankenstationen, einen Ausbildungszweig in Solartechnik an "
-            "der Berufsschule Kongoussi und einen Delegationsbesuch aus Kongoussi in Ludwigsburg."
+            "der Berufsschule Kongoussi und einen Delegationsbesuch aus Kongoussi in Ludwigsburg. Wer die "
+            "Zuwendung geben soll, nennen die Quellen nicht."
         ),
         summary_en=(
             "The project application for 2023 to 2026 covers a total grant of €270,000: a well with a "
             "solar-powered pump, solar home systems for needy village households, photovoltaics for schools and "
-            "health stations, a solar-technology training branch at the vocational school in Kongoussi and a "
-            "delegation visit from Kongoussi to Ludwigsburg."
+            "health centres, a course in solar technology at the vocational school in Kongoussi and a "
+            "delegation visit from Kongoussi to Ludwigsburg. The sources do not say who is to give the grant."
         ),
         project_status=Project.ProjectStatus.APPLIED,
         traffic_light="",
         traffic_light_reason_de="",
         traffic_light_reason_en="",
-        funder=bmz,
+        funder=None,
         funding_programme_de="",
         funding_programme_en="",
         grant_amount=Decimal("270000.00"),
@@ -307,18 +308,18 @@ def load_kongoussi_projects(kongoussi):
         (
             40,
             "Photovoltaik-Anlagen für Krankenstationen",
-            "Photovoltaic systems for health stations",
+            "Photovoltaic systems for health centres",
             2,
             "Krankenstationen",
-            "health stations",
+            "health centres",
         ),
         (
             50,
             "Ausbildungszweig Solartechnik an der Berufsschule Kongoussi",
-            "Solar-technology training branch at the vocational school in Kongoussi",
+            "Course in solar technology at the vocational school in Kongoussi",
             1,
             "Ausbildungszweig",
-            "training branch",
+            "course",
         ),
     ]
     for order, title_de, title_en, target, unit_de, unit_en in components:
@@ -350,7 +351,7 @@ def load_kongoussi_projects(kongoussi):
             "2022 die Menschen aus vier Dörfern in die Stadt geflohen sind."
         ),
         text_en=(
-            "State at the meeting of the economic committee: because of the security situation in Burkina Faso, "
+            "Status as of the meeting of the economic committee: because of the security situation in Burkina Faso, "
             "the planned projects are hard to carry out. The situation in Kongoussi has been very difficult since "
             "the people of four villages fled to the town in December 2022."
         ),
@@ -429,19 +430,21 @@ def load_ambato_projects(ambato):
         title_de="„Ambato en Bici“: Fahrradleihsystem und Fahrradschule",
         title_en="“Ambato en Bici”: bike-sharing system and cycling school",
         summary_de=(
-            "Das Projekt „Ambato en Bici“ baut in den Jahren 2023 bis 2025 ein Fahrradleihsystem und eine "
-            "Fahrradschule in Ambato auf; es umfasst 260.000 Euro. Die Quellen nennen den Förderer und den "
-            "Stand der Bewilligung nicht; sie sind deshalb hier offen gelassen."
+            "Das Projekt „Ambato en Bici“ (2023 bis 2025) dient dem Aufbau eines Fahrradleihsystems und einer "
+            "Fahrradschule in Ambato; die Quellen nennen dafür 260.000 Euro. Ob der Betrag eine "
+            "Förderung ist, wer fördert und wie weit die Bewilligung ist, sagen sie nicht. Deshalb ist hier "
+            "keine Zuwendung eingetragen, und der Betrag zählt nicht zu den Summen der Zuwendungen."
         ),
         summary_en=(
-            "From 2023 to 2025 the project “Ambato en Bici” builds a bike-sharing system and a cycling school in "
-            "Ambato; it is worth €260,000. The sources name neither the funder nor the state of approval, so both "
-            "are left open here."
+            "The project “Ambato en Bici” (2023 to 2025) is about setting up a bike-sharing system and a cycling "
+            "school in Ambato; the sources give €260,000 for it. They do not say whether this amount is a grant, who funds "
+            "it or how far its approval has got. No grant is therefore entered here, and the amount is not "
+            "counted in the grant totals."
         ),
         project_status="",
         traffic_light="",
         funder=None,
-        grant_amount=Decimal("260000.00"),
+        grant_amount=None,
         own_share=None,
         start_year=2023,
         end_year=2025,

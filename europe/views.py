@@ -123,7 +123,7 @@ def network_list(request):
         "europe/network_list.html",
         {
             "networks": list(networks),
-            "breadcrumbs": [(_("Europe"), "europe:index"), (_("Networks and memberships"), None)],
+            "breadcrumbs": [(_("Europe"), "europe:index"), (_("European networks"), None)],
         },
     )
 

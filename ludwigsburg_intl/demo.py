@@ -8,6 +8,7 @@ import datetime
 import zoneinfo
 
 from .models import Area, ContactPerson, Event, Office, SitePage
+from .views import CONCEPT_PAGE_SLUG
 
 PUBLISHED = "published"
 
@@ -77,7 +78,7 @@ def load_contacts():
         ContactPerson,
         {"name": "Annegret Kurze"},
         role_de="Europabeauftragte der Stadt Ludwigsburg",
-        role_en="European affairs officer of the City of Ludwigsburg",
+        role_en="Europe officer of the City of Ludwigsburg",
         email="europa@ludwigsburg.de",
         areas=[Area.EUROPE],
         show_in_footer=True,
@@ -207,7 +208,8 @@ Die Partner-Städte sind:
 Ludwigsburg arbeitet mit 2 Städten für das Klima.
 Die Stadt Kongoussi ist in Burkina Faso in Afrika.
 Die Stadt Ambato ist in Ecuador in Süd-Amerika.
-Zusammen bauen die Städte zum Beispiel Solar-Anlagen.
+Für Kongoussi gibt es einen Plan:
+Schulen sollen zum Beispiel Solar-Anlagen bekommen.
 Solar-Anlagen machen Strom aus Sonnen-Licht.
 
 ## Europa
@@ -236,7 +238,7 @@ Pupils travel to the other cities.
 The partner cities are:
 - Montbéliard in France
 - Caerphilly in Wales
-- Jevpatorija in Ukraine
+- Yevpatoria in Ukraine
 - St. Charles in the USA
 - Nový Jičín in the Czech Republic
 - Bergamo in Italy
@@ -245,7 +247,8 @@ The partner cities are:
 Ludwigsburg works with 2 cities for the climate.
 Kongoussi is a town in Burkina Faso in Africa.
 Ambato is a city in Ecuador in South America.
-Together the cities build solar systems, for example.
+There is a plan for Kongoussi:
+Schools are to get solar systems, for example.
 Solar systems make electricity from sunlight.
 
 ## Europe
@@ -262,9 +265,87 @@ The city helps these groups.
 You can phone Christine Süß.
 The phone number is: +49 7141 910-2750."""
 
+# The city's concept for its international relations (seed 002), where a citizen looks for the
+# why and the who: linked from the home page and the footer.
+CONCEPT_SLUG = CONCEPT_PAGE_SLUG
+
+KONZEPT_DE = """## Ein Konzept für das Internationale
+Wie stellt sich Ludwigsburg auf die Entwicklungen in der Welt ein, und wie will die Stadt ihre Beziehungen ins Ausland künftig pflegen? Auf diese Fragen antwortet ein neues Konzept, das Oberbürgermeister Dr. Matthias Knecht vorgestellt hat.
+
+## Warum Ludwigsburg internationale Beziehungen pflegt
+Der Grundgedanke ist Völkerverständigung und kultureller Austausch. Der Oberbürgermeister fasst ihn mit einem Satz des früheren Bundesaußenministers Hans-Dietrich Genscher zusammen:
+
+„Solange man miteinander redet, schießt man nicht aufeinander.“ – Hans-Dietrich Genscher, ehemaliger Außenminister, zitiert von Oberbürgermeister Dr. Matthias Knecht
+
+Internationales Engagement ist nach Ansicht des Oberbürgermeisters auch für eine Kommune unverzichtbar. Denn für Ludwigsburg zählt vieles, was über die Stadtgrenze hinausreicht: was in Brüssel entschieden wird, Fördermittel, internationale Fachkräfte, die Städtepartnerschaften und die kommunale Entwicklungspolitik.
+
+## Wer in der Verwaltung zuständig ist
+Zuständig ist das Referat Stadtentwicklung, Klima und Internationales. Es betreut die Städtepartnerschaften, die Klimapartnerschaften und die Europa-Arbeit. Das Team „Stadtentwicklung und Internationales“ hat zusammen drei Vollzeitstellen, die sich mehrere Personen teilen:
+
+- Teamleiterin Lena Hörter verantwortet gemeinsam mit einer Kollegin den Austausch mit den sechs Partnerstädten.
+- Eine weitere Kollegin ist für die Europa-Arbeit zuständig.
+- Zwei Mitarbeitende betreuen die Klimapartnerschaften.
+
+Für europäische Partnerschaftsprojekte und Förderungen durch europäische Organisationen ist die Europabeauftragte der Stadt, Annegret Kurze, verantwortlich.
+
+## Sechs Partnerstädte, 70.000 Euro im Jahr
+Ludwigsburgs Partnerstädte sind Montbéliard (Frankreich), Caerphilly (Wales), Jevpatorija (Ukraine; die offiziellen Aktivitäten ruhen seit der Annexion der Krim durch Russland), St. Charles (USA), Nový Jičín (Tschechien) und Bergamo (Italien). Für die Partnerschaften stehen zusammen 70.000 Euro im Jahr zur Verfügung. Damit kann die Stadt in jedem Jahr nur mit zwei Städten einen schwerpunktmäßigen Austausch betreiben.
+
+Darüber hinaus bemüht sich die Stadt um Förderprojekte zu aktuellen Themen. Die Partnerschaften sollen auch wichtige politische Fragen aufgreifen, grenzübergreifende Herausforderungen, vor denen die Städte gemeinsam stehen – zum Beispiel die Verschwendung von Lebensmitteln, zu der sich Ludwigsburg und Montbéliard ausgetauscht haben.
+
+## Entwicklungspolitik und Klimapartnerschaften
+Gemeinsam mit nationalen Organisationen leistet die Stadt ihren Beitrag zur weltweiten Entwicklungspolitik: mit der Klimapartnerschaft mit Ambato in Ecuador zu Umwelt- und Verkehrsthemen und, zusammen mit Montbéliard, seit vielen Jahren mit dem Engagement für Kongoussi in Burkina Faso. Getragen werden die Projekte immer wieder von Ehrenamtlichen und gemeinnützigen Vereinen, für Kongoussi etwa vom Freundeskreis Burkina Faso.
+
+## Wem die Arbeit nützt
+Vom partnerschaftlichen Austausch und von den entwicklungspolitischen Projekten sollen alle Beteiligten profitieren: Die Stadt und ihre internationalen Partnerinnen und Partner gewinnen fachlich und menschlich. Mit Blick auf die weltpolitischen Entwicklungen hat die Arbeit zudem besonderes Gewicht: Sie ist ein Einsatz für Frieden und Klimaschutz vor Ort, der im Kleinen zum großen Ganzen beiträgt.
+
+Grundlage dieser Seite ist der Artikel „Konzept fürs Internationale“ der Stadt Ludwigsburg."""
+
+KONZEPT_EN = """## A concept for international relations
+How is Ludwigsburg responding to developments around the world, and how does the city want to look after its relations abroad in future? A new concept presented by Lord Mayor Dr. Matthias Knecht answers these questions.
+
+## Why Ludwigsburg keeps international relations
+The basic idea is understanding between peoples and cultural exchange. The Lord Mayor sums it up with a sentence of the former German Foreign Minister Hans-Dietrich Genscher:
+
+“Solange man miteinander redet, schießt man nicht aufeinander.” (As long as people talk to each other, they do not shoot at each other.) – Hans-Dietrich Genscher, former Foreign Minister, quoted by Lord Mayor Dr. Matthias Knecht
+
+In the Lord Mayor's view, international engagement is indispensable for a municipality too, because much that reaches beyond the city's boundaries matters to Ludwigsburg: what is decided in Brussels, funding, international skilled workers, the town twinnings and municipal development policy.
+
+## Who is responsible in the administration
+The Department of Urban Development, Climate and International Affairs is responsible. It looks after the partner cities, the climate partnerships and the work on Europe. Its team “Urban Development and International Affairs” has three full-time posts in all, shared among several people:
+
+- Team leader Lena Hörter is responsible, together with a colleague, for the exchange with the six partner cities.
+- Another colleague is responsible for the work on Europe.
+- Two members of staff look after the climate partnerships.
+
+The city's Europe officer, Annegret Kurze, is responsible for European partnership projects and for funding from European organisations.
+
+## Six partner cities, 70,000 euros a year
+Ludwigsburg's partner cities are Montbéliard (France), Caerphilly (Wales), Yevpatoria (Ukraine; official activities have been suspended since Russia's annexation of Crimea), St. Charles (USA), Nový Jičín (Czech Republic) and Bergamo (Italy). The partnerships have 70,000 euros a year in all. This means that each year the city can run a focused exchange with only two of the cities.
+
+Beyond that, the city seeks funded projects on current topics. The partnerships are also meant to take up important political questions, cross-border challenges the cities face together – food waste, for example, on which Ludwigsburg and Montbéliard have exchanged experience.
+
+## Development policy and climate partnerships
+Together with national organisations, the city makes its contribution to development policy worldwide: through the climate partnership with Ambato in Ecuador on the environment and transport and, together with Montbéliard, through its commitment to Kongoussi in Burkina Faso over many years. Volunteers and non-profit associations carry the projects again and again – for Kongoussi, for example, the Freundeskreis Burkina Faso.
+
+## Who benefits
+Everyone involved is meant to benefit from the exchange between partners and from the development-policy projects: the city and its international partners gain professionally and personally. In view of developments in world politics, the work also carries particular weight: it is a commitment to peace and climate protection on the ground that contributes in small ways to the bigger picture.
+
+This page is based on the City of Ludwigsburg's article “Konzept fürs Internationale” (a concept for international relations)."""
+
 
 def load_site_pages():
     pages = [
+        (
+            CONCEPT_SLUG,
+            5,
+            "Internationale Beziehungen: warum und wie",
+            "International relations: why and how",
+            "Das Konzept der Stadt für ihre internationalen Beziehungen: Beweggründe, Team, Budget und Nutzen.",
+            "The city's concept for its international relations: motives, team, budget and benefits.",
+            KONZEPT_DE,
+            KONZEPT_EN,
+        ),
         (
             "impressum",
             10,
@@ -421,8 +502,8 @@ def load_events():
             "Delegation from Kongoussi visits Ludwigsburg",
             "Ludwigsburg",
             "Ludwigsburg",
-            "Eine Delegation aus der Partnerstadt Kongoussi in Burkina Faso ist eine Woche lang in Ludwigsburg zu Gast. Der Besuch gehört zum Projektantrag 2023–2026 der Klimapartnerschaft.",
-            "A delegation from Kongoussi in Burkina Faso spends a week in Ludwigsburg. The visit is part of the climate partnership's project application for 2023–2026.",
+            "Eine Delegation aus Kongoussi in Burkina Faso, der Klimapartnerstadt Ludwigsburgs, ist eine Woche lang in Ludwigsburg zu Gast. Der Besuch gehört zum Projektantrag 2023–2026 der Klimapartnerschaft.",
+            "A delegation from Kongoussi in Burkina Faso, Ludwigsburg's climate partner town, spends a week in Ludwigsburg. The visit is part of the climate partnership's project application for 2023–2026.",
         ),
         (
             "ambato_biodiversity_2023",

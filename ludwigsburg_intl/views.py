@@ -12,6 +12,9 @@ from .models import Event, SitePage
 from .publishing import get_visible_or_404
 
 HOME_LATEST = 3
+# The site page with the city's concept for its international relations, linked from the home
+# page when it is published (the demo content creates it; editors may rewrite it).
+CONCEPT_PAGE_SLUG = "internationale-beziehungen"
 EVENTS_PER_PAGE = 50
 
 
@@ -22,7 +25,12 @@ def home(request):
         latest = section.latest(HOME_LATEST) if section.latest else []
         sections.append({"section": section, "latest": latest})
     upcoming = list(Event.objects.published().upcoming().for_calendar()[:4])
-    return render(request, "home.html", {"sections": sections, "upcoming_events": upcoming})
+    concept_page = SitePage.objects.published().filter(slug=CONCEPT_PAGE_SLUG).first()
+    return render(
+        request,
+        "home.html",
+        {"sections": sections, "upcoming_events": upcoming, "concept_page": concept_page},
+    )
 
 
 def _event_list(request, *, past: bool):

@@ -61,7 +61,7 @@ class ActorAdmin(PublishableAdmin):
                     "contact_phone",
                     "contact_address",
                 ),
-                "description": _("Shown on the public site only when the actor has agreed."),
+                "description": _("Shown on the public site only when the stakeholder has agreed."),
             },
         ),
         PUBLISHING_FIELDS,

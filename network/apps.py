@@ -17,7 +17,7 @@ class NetworkConfig(AppConfig):
                 key=Area.NETWORK,
                 title=_("Development policy network"),
                 description=_(
-                    "Global denken – lokal handeln: local actors, the coordination office "
+                    "Global denken – lokal handeln: local stakeholders, the coordination office "
                     "and the SDGs."
                 ),
                 index_url_name="network:index",

@@ -1,8 +1,9 @@
 """Demo content of the network area from the facts of the source texts (shared/seeds 000–004).
 
 Unknown facts stay empty: no founding dates, websites or contact details of the actors, no
-periods of membership the sources do not give. The one indicator with values carries example
-values, flagged as such; the other indicators wait for the city's staff to fill them.
+periods of membership the sources do not give. The sources name "goals and indicators" as a task
+of the coordination office but no indicator: the one indicator here is an example with example
+values, flagged as such on every page.
 """
 
 from decimal import Decimal
@@ -189,7 +190,7 @@ def load_actors(topics):
             "Municipal development cooperation and One World work already happen in many places in "
             "Ludwigsburg. This entry stands for these groups as a whole, not for one particular group.\n\n"
             "The coordination office for municipal development policy connects, accompanies and supports "
-            "local actors such as One World groups and their events and activities. Groups that would "
+            "local stakeholders such as One World groups and their events and activities. Groups that would "
             "like to appear in the directory can contact the coordination office."
         ),
         status=PUBLISHED,
@@ -226,10 +227,7 @@ def load_programmes(actors):
             "## Arbeitsweise\n"
             "- Netzwerktreffen\n"
             "- ein gemeinsames Handlungskonzept\n"
-            "- Projektarbeit\n\n"
-            "## Ziele und Indikatoren\n"
-            "Das Netzwerk arbeitet mit Zielen und Indikatoren und bietet Vernetzung, Austausch und "
-            "Beratung."
+            "- Projektarbeit"
         ),
         description_en=(
             "Under the motto “act locally – make a global impact”, LokalGlobal brings together the "
@@ -237,9 +235,7 @@ def load_programmes(actors):
             "## How it works\n"
             "- network meetings\n"
             "- a joint action concept\n"
-            "- project work\n\n"
-            "## Goals and indicators\n"
-            "The network works with goals and indicators and offers networking, exchange and advice."
+            "- project work"
         ),
         sort_order=10,
         status=PUBLISHED,
@@ -253,7 +249,7 @@ def load_programmes(actors):
         name_de="Eine-Welt-Forum",
         name_en="One World Forum",
         summary_de="Netzwerktreffen und gemeinsame Projektarbeit der Ludwigsburger Eine-Welt-Akteure.",
-        summary_en="Network meetings and joint project work of Ludwigsburg's One World actors.",
+        summary_en="Network meetings and joint project work of Ludwigsburg's One World stakeholders.",
         description_de=(
             "Das Eine-Welt-Forum ist im Ausblick der kommunalen Entwicklungspolitik vorgesehen: "
             "als Ort für Netzwerktreffen und gemeinsame Projektarbeit. Termine werden hier "
@@ -292,10 +288,35 @@ def load_programmes(actors):
 
 
 TASKS = [
+    # The task areas of the committee slides (seed 000), then the tasks of the office's page (001).
+    (
+        1,
+        "Kommunale Klimapartnerschaften",
+        "Municipal climate partnerships",
+        "Koordination, Projektmanagement und Delegationsreisen für die kommunalen Klimapartnerschaften.",
+        "Coordination, project management and delegation trips for the municipal climate partnerships.",
+        (13, 17),
+    ),
+    (
+        2,
+        "LokalGlobal – lokal handeln, global wirken",
+        "LokalGlobal – act locally, make a global impact",
+        "Netzwerktreffen, ein Handlungskonzept und Projektarbeit.",
+        "Network meetings, an action concept and project work.",
+        (17,),
+    ),
+    (
+        3,
+        "Ziele und Indikatoren, Vernetzung, Austausch und Beratung",
+        "Goals and indicators, networking, exchange and advice",
+        "",
+        "",
+        (17,),
+    ),
     (
         10,
-        "Klimapartnerschaft mit Kongoussi",
-        "Climate partnership with Kongoussi",
+        "Klimaschutzprojekt mit Kongoussi",
+        "Climate project with Kongoussi",
         "Begleitung und Umsetzung des Projekts zu Klimaschutz und Klimaanpassung zwischen Kongoussi und Ludwigsburg, gefördert mit Mitteln des Bundesministeriums für wirtschaftliche Zusammenarbeit und Entwicklung (BMZ).",
         "Accompanying and carrying out the climate protection and adaptation project between Kongoussi and Ludwigsburg, funded by the Federal Ministry for Economic Cooperation and Development (BMZ).",
         (7, 13),
@@ -319,9 +340,9 @@ TASKS = [
     (
         40,
         "Lokale Akteure vernetzen",
-        "Connecting local actors",
+        "Connecting local stakeholders",
         "Vernetzung, Begleitung und Unterstützung lokaler Akteure wie Eine-Welt-Gruppen und ihrer Veranstaltungen und Aktivitäten; hier lebende Migrantinnen und Migranten stärker in die Entwicklungszusammenarbeit einbinden.",
-        "Connecting, accompanying and supporting local actors such as One World groups and their events and activities; involving migrants living in Ludwigsburg more closely in development cooperation.",
+        "Connecting, accompanying and supporting local stakeholders such as One World groups and their events and activities; involving migrants living in Ludwigsburg more closely in development cooperation.",
         (10, 17),
     ),
     (
@@ -329,7 +350,7 @@ TASKS = [
         "Bildungs- und Öffentlichkeitsarbeit",
         "Education and public relations",
         "Die Klimapartnerschaft Ludwigsburg–Kongoussi sichtbar machen, entwicklungspolitische Bildung und globales Lernen fördern und Kooperationen mit Schulen aufbauen.",
-        "Making the Ludwigsburg–Kongoussi climate partnership visible, promoting development education and global learning, and building cooperation with schools.",
+        "Making the Ludwigsburg–Kongoussi climate partnership visible, promoting development education and global learning, and building collaborations with schools.",
         (4,),
     ),
     (
@@ -353,7 +374,7 @@ COOPERATION = [
     (
         40,
         "Fachbereich Organisation und Personal (Städtepartnerschaften)",
-        "Department of organisation and staff (town twinning)",
+        "Department of organisation and human resources (town twinning)",
     ),
 ]
 
@@ -378,6 +399,10 @@ OUTLOOK = [
 
 def load_coordination():
     kind = CoordinationItem.Kind
+    # Earlier versions of this demo titled the Kongoussi task like the climate partnership itself.
+    CoordinationItem.objects.filter(
+        kind=kind.TASK, title_de="Klimapartnerschaft mit Kongoussi"
+    ).update(title_de="Klimaschutzprojekt mit Kongoussi")
     for order, title_de, title_en, text_de, text_en, goals in TASKS:
         item = upsert(
             CoordinationItem,
@@ -420,11 +445,11 @@ MEMBERSHIPS = [
         "",
         "",
         "Mitwirkung",
-        "Contribution",
+        "Participation",
         2018,
         2018,
         "Mitwirkung bei einer nationalen Veranstaltung.",
-        "Contribution to a national event.",
+        "Participation in a national event.",
     ),
     (
         20,
@@ -435,7 +460,7 @@ MEMBERSHIPS = [
         "Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung",
         "Federal Ministry for Economic Cooperation and Development",
         "Mitwirkung",
-        "Contribution",
+        "Participation",
         None,
         None,
         "",
@@ -450,7 +475,7 @@ MEMBERSHIPS = [
         "G20",
         "G20",
         "Mitwirkung",
-        "Contribution",
+        "Participation",
         None,
         None,
         "",
@@ -491,7 +516,7 @@ MEMBERSHIPS = [
         "membership",
         "federal",
         "Expertengruppe „Kommunikation über Flucht und Migration“",
-        "Expert group on communication about flight and migration",
+        "Expert group on communication about displacement and migration",
         "Auswärtiges Amt",
         "Federal Foreign Office",
         "Mitglied",
@@ -506,7 +531,7 @@ MEMBERSHIPS = [
         "membership",
         "state",
         "Gutachtergremium der entwicklungspolitischen Inlandsförderung",
-        "Review panel for domestic development-education funding",
+        "Review panel for domestic development-policy funding",
         "Land Baden-Württemberg",
         "State of Baden-Württemberg",
         "Mitglied",
@@ -525,7 +550,7 @@ MEMBERSHIPS = [
         "Bundesregierung",
         "Federal Government",
         "Mitwirkung",
-        "Contribution",
+        "Participation",
         None,
         None,
         "Dialog zur Fortschreibung und Weiterentwicklung der afrikapolitischen Leitlinien der Bundesregierung von 2014.",
@@ -614,7 +639,9 @@ def load_memberships():
         )
 
 
-STATE_PARTNER_DE = """Der Städtetag Baden-Württemberg hat die Projektstelle „Koordination Kommunale Partnerschaften“ eingerichtet, finanziell unterstützt vom Landtag und vom Staatsministerium Baden-Württemberg. Sie unterstützt und vernetzt Haupt- und Ehrenamtliche, die im Land Partnerschaftsarbeit leisten, und koordiniert gemeinsam mit anderen die AG Entwicklungspolitik und globale Partnerschaften. Dort tauschen sich Vertreterinnen und Vertreter der Kommunen unter anderem über die internationale Seite kommunaler Entwicklungspolitik aus.
+STATE_PARTNER_DE = """Kommunale Partnerschaften sind eine wichtige Konstante, wenn es um Austausch und Begegnung in Europa und in der ganzen Welt geht. Globale Trends und aktuelle Entwicklungen zeigen heute besonders deutlich, wie notwendig und wertvoll Völkerverständigung auf kommunaler Ebene ist.
+
+Der Städtetag Baden-Württemberg hat die Projektstelle „Koordination Kommunale Partnerschaften“ eingerichtet, finanziell unterstützt vom Landtag und vom Staatsministerium Baden-Württemberg. Sie unterstützt und vernetzt Haupt- und Ehrenamtliche, die im Land Partnerschaftsarbeit leisten, und koordiniert gemeinsam mit anderen die AG Entwicklungspolitik und globale Partnerschaften. Dort tauschen sich Vertreterinnen und Vertreter der Kommunen unter anderem über die internationale Seite kommunaler Entwicklungspolitik aus.
 
 ## Schwerpunkt Burundi
 Baden-Württemberg unterhält eine Landespartnerschaft mit Burundi in Ostafrika; Verbindungen zwischen den Menschen beider Länder bestehen seit den 1980er-Jahren. Die Projektstelle betreut darin das Cluster Governance/Kommunales und engagiert sich besonders für dezentrale Verwaltungsstrukturen und die kommunale Daseinsvorsorge.
@@ -623,11 +650,13 @@ Baden-Württemberg unterhält eine Landespartnerschaft mit Burundi in Ostafrika;
 Seit Februar 2022, infolge des russischen Angriffskriegs, sind laufend neue Partnerschaften zwischen Kommunen in Baden-Württemberg und der Ukraine entstanden: von Hilfsgüterlieferungen über Delegationsbesuche bis zu gemeinsamen Wiederaufbauprojekten. Die Projektstelle berät entstehende und bestehende Partnerschaften und vernetzt Bund, Land und Kommunen.
 
 ## Partnerschaften im Wandel
-Partnerschaften verändern sich: Neue Kooperationen konzentrieren sich oft auf ausgewählte Zukunftsthemen, bestehende stehen vor dem Generationswechsel. Die Projektstelle sammelt gute Beispiele für neue Beteiligungsformate und Finanzierungsmöglichkeiten, fördert Vernetzung und Austausch und berät Kommunalverwaltungen auch im Einzelfall.
+Partnerschaften verändern sich, wo immer sie bestehen: Neue Kooperationen konzentrieren sich bisweilen auf ausgewählte Zukunftsthemen, bestehende stehen vor dem Generationswechsel. Dabei entstehen innovative Konzepte für zivilgesellschaftliches Engagement und für das Zusammenspiel von Bürgerschaft und Verwaltung vor Ort. Die Projektstelle sammelt gute Beispiele für neue Beteiligungsformate und Finanzierungsmöglichkeiten und fördert Vernetzung und Austausch. Mit den Kommunalverwaltungen hält sie Kontakt über die Kanäle des Städtetags und berät auch einzeln zu konkreten Fragen.
 
-Darüber hinaus ist die Projektstelle Ansprechpartnerin für alle Partnerschaften baden-württembergischer Kommunen in Europa und der Welt."""
+Über diese Schwerpunkte hinaus ist die Projektstelle Ansprechpartnerin für Partnerschaften baden-württembergischer Kommunen mit Partnern in Europa und der Welt."""
 
-STATE_PARTNER_EN = """The Association of Cities of Baden-Württemberg (Städtetag) has set up the project office “Koordination Kommunale Partnerschaften” (coordination of municipal partnerships), with financial support from the State Parliament and the State Ministry of Baden-Württemberg. It supports and connects the staff and volunteers who run partnerships across the state and co-coordinates the working group on development policy and global partnerships, where representatives of municipalities discuss, among other things, the international side of municipal development policy.
+STATE_PARTNER_EN = """Municipal partnerships are an important constant for exchange and encounters in Europe and around the world. Global trends and current developments show today more clearly than ever how necessary and valuable understanding between peoples at municipal level is.
+
+The Association of Cities of Baden-Württemberg (Städtetag) has set up the project office “Koordination Kommunale Partnerschaften” (coordination of municipal partnerships), with financial support from the State Parliament and the State Ministry of Baden-Württemberg. It supports and connects the staff and volunteers who run partnerships across the state and co-coordinates the working group on development policy and global partnerships, where representatives of municipalities discuss, among other things, the international side of municipal development policy.
 
 ## Focus: Burundi
 Baden-Württemberg has a state partnership with Burundi in East Africa; people in both places have been connected since the 1980s. Within it, the project office looks after the governance and municipal cluster, with a particular focus on decentralised administration and municipal public services.
@@ -636,7 +665,7 @@ Baden-Württemberg has a state partnership with Burundi in East Africa; people i
 Since February 2022, as a result of Russia's war of aggression, new partnerships between municipalities in Baden-Württemberg and Ukraine have kept forming: from deliveries of relief goods and delegation visits to joint reconstruction projects. The project office advises new and existing partnerships and connects the federal, state and municipal levels.
 
 ## Partnerships in transition
-Partnerships are changing: new cooperations often focus on selected topics for the future, while established ones face a change of generations. The project office collects good examples of new forms of participation and of funding, encourages networking and exchange, and also advises municipal administrations on individual cases.
+Partnerships are changing wherever they are: new collaborations at times focus on selected topics for the future, while established ones face a change of generations. Along with this, innovative ways of civic engagement and of citizens and administration working together locally are emerging. The project office collects good examples of new forms of participation and of funding and encourages networking and exchange. It communicates with municipal administrations through the Städtetag's channels and also advises them individually on specific questions.
 
 Beyond these focuses, the project office is the point of contact for partnerships of municipalities in Baden-Württemberg with partners in Europe and around the world."""
 
@@ -668,38 +697,19 @@ INDICATORS = [
         "Anzahl",
         "number",
         (4,),
-        "Zahl der Schulen, mit denen die Koordinierungsstelle zum globalen Lernen zusammenarbeitet. Die hier gezeigten Werte sind Beispielwerte zur Veranschaulichung, keine Messwerte.",
-        "Number of schools the coordination office cooperates with on global learning. The values shown here are examples for illustration, not measurements.",
-    ),
-    (
-        "faire-beschaffung",
-        20,
-        "Anteil fair gehandelter Produkte in der städtischen Beschaffung",
-        "Share of fair-trade products in the city's procurement",
-        "Prozent",
-        "per cent",
-        (12,),
-        "Wird von der Verwaltung erhoben, sobald die Beschaffungsdaten ausgewertet sind.",
-        "To be collected by the administration once the procurement data have been evaluated.",
-    ),
-    (
-        "eine-welt-akteure",
-        30,
-        "Aktive Eine-Welt-Akteure im Netzwerk",
-        "Active One World actors in the network",
-        "Anzahl",
-        "number",
-        (17,),
-        "Zahl der Gruppen, Vereine und Initiativen, die sich aktiv am Netzwerk beteiligen.",
-        "Number of groups, associations and initiatives taking an active part in the network.",
+        "Ein Beispiel-Indikator: die Zahl der Schulen, mit denen die Koordinierungsstelle zum globalen Lernen zusammenarbeitet. Die hier gezeigten Werte sind Beispielwerte zur Veranschaulichung, keine Messwerte.",
+        "An example indicator: the number of schools the coordination office cooperates with on global learning. The values shown here are examples for illustration, not measurements.",
     ),
 ]
+# Indicators earlier versions of this demo made up; removed again unless someone entered values.
+REMOVED_INDICATORS = ("faire-beschaffung", "eine-welt-akteure")
 
 # Illustrative values only: flagged ``is_example`` and shown as examples everywhere.
 EXAMPLE_VALUES = {"schulkooperationen-globales-lernen": [(2021, 2), (2022, 3), (2023, 5)]}
 
 
 def load_indicators():
+    Indicator.objects.filter(slug__in=REMOVED_INDICATORS, values__isnull=True).delete()
     for slug, order, name_de, name_en, unit_de, unit_en, goals, text_de, text_en in INDICATORS:
         indicator = upsert(
             Indicator,

@@ -115,8 +115,9 @@ class Actor(Publishable):
         _("contact details may be published"),
         default=False,
         help_text=_(
-            "Tick only when the actor has agreed in writing. Without this, the contact details "
-            "below are kept for the office and never shown on the public site or in exports."
+            "Tick only when the stakeholder has agreed in writing. Without this, the contact "
+            "details below are kept for the office and never shown on the public site or in "
+            "exports."
         ),
     )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
@@ -129,8 +130,8 @@ class Actor(Publishable):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("actor")
-        verbose_name_plural = _("actors")
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
 
     def __str__(self):
         return self.name
@@ -175,7 +176,7 @@ class Programme(Publishable):
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="network_programmes"
     )
     actors = models.ManyToManyField(
-        Actor, verbose_name=_("actors taking part"), blank=True, related_name="programmes"
+        Actor, verbose_name=_("stakeholders taking part"), blank=True, related_name="programmes"
     )
     events = models.ManyToManyField(
         Event,

@@ -40,7 +40,7 @@ def _rows(queryset, kind, title_field, summary_field, slug_field="slug"):
 
 
 KIND_LABELS = {
-    "actor": lambda: _("Actor"),
+    "actor": lambda: _("Stakeholder"),
     "programme": lambda: _("Network programme"),
     "indicator": lambda: _("Indicator"),
     "task": lambda: _("Task of the coordination office"),

@@ -119,7 +119,7 @@ def actor_list(request):
             "actors": page_obj.object_list,
             "page_message": page_message,
             "query_without_page": _query_without_page(request),
-            "breadcrumbs": [_network_crumb(), (_("Actors"), None)],
+            "breadcrumbs": [_network_crumb(), (_("Stakeholders"), None)],
         },
     )
 
@@ -195,7 +195,7 @@ def actor_detail(request, slug):
             "past_events": [e for e in events if e.is_past][::-1],
             "breadcrumbs": [
                 _network_crumb(),
-                (_("Actors"), "network:actor-list"),
+                (_("Stakeholders"), "network:actor-list"),
                 (translated(actor, "name").text, None),
             ],
         },

@@ -1,9 +1,10 @@
 """Demo content of the partner cities, from the facts of the seeds (shared/seeds/001 and 002).
 
 Only what the sources say: the years of the twinnings (Bergamo's is not given, so it stays
-empty), the resting partnership with Jevpatorija, the award of 1988, the joint work with
-Montbéliard, the club's visits, the budget of 70,000 € a year for two focus cities. Which
-cities are this year's focus cities is not in the sources: the programme leaves them empty.
+empty), the suspended partnership with Jevpatorija, the award of 1988, the joint work with
+Montbéliard, the association's visits, the budget of 70,000 € a year that allows only two focus
+cities a year. The sources give that budget per year, not for a particular year: this year's
+programme leaves its budget and its focus cities empty and states the general rule in its notes.
 Coordinates are public geography for the map.
 """
 
@@ -16,17 +17,17 @@ from ludwigsburg_intl.models import ContactPerson, SDGGoal
 
 from .models import Activity, AnnualProgramme, Award, PartnerCity
 
-TAKE_PART_DE = """Der Verein „Ludwigsburg International“ organisiert gegenseitige Besuche mit den Partnerstädten – vom Weihnachtsmarkt bis zum Schüleraustausch. Dort können Sie sich anschließen.
+TAKE_PART_DE = """Der Verein „Ludwigsburg International“ bemüht sich um gegenseitige Besuche mit den Partnerstädten – vom Weihnachtsmarkt bis zum Schüleraustausch.
 
-Sie möchten einen Schüleraustausch anregen, suchen als Verein Kontakt in die Partnerstadt oder haben eine Idee für ein gemeinsames Projekt? Die Stadtverwaltung berät Sie gern; die Ansprechpartnerin finden Sie unten."""
+Fragen zur Partnerschaft, zu Schüleraustauschen oder zu gemeinsamen Projekten richten Sie an die Ansprechpartnerin für Städtepartnerschaften; Sie finden sie unten."""
 
-TAKE_PART_EN = """The club “Ludwigsburg International” organises visits between Ludwigsburg and its partner cities, from the Christmas market to school exchanges. You are welcome to join in.
+TAKE_PART_EN = """The association “Ludwigsburg International” works for visits between Ludwigsburg and its partner cities, from the Christmas market to school exchanges.
 
-Would you like to start a school exchange, are you a club looking for contacts in the partner city, or do you have an idea for a joint project? The city administration is happy to advise you; you find the contact person below."""
+Please address questions about the partnership, school exchanges or joint projects to the contact person for town twinning; you find her below."""
 
 RESTING_TAKE_PART_DE = """Solange die offiziellen Aktivitäten ruhen, organisiert die Stadt keine Besuche und Projekte mit Jevpatorija. Fragen zur Partnerschaft beantwortet die Ansprechpartnerin für Städtepartnerschaften."""
 
-RESTING_TAKE_PART_EN = """While the official activities rest, the city organises no visits or projects with Yevpatoria. The contact person for town twinning answers your questions about the partnership."""
+RESTING_TAKE_PART_EN = """While the official activities are suspended, the city organises no visits or projects with Yevpatoria. The contact person for town twinning answers your questions about the partnership."""
 
 ALLIES_DE = "Mit Montbéliard, Caerphilly, Jevpatorija und St. Charles pflegt Ludwigsburg freundschaftliche Beziehungen zu Städten in Frankreich, Großbritannien, der Ukraine und den USA – in Ländern, die einst als Alliierte gegen Deutschland Krieg führten."
 
@@ -46,7 +47,7 @@ CITIES = [
         "summary_en": "As early as 1950, Ludwigsburg and Montbéliard concluded the first German-French town twinning.",
         "history_de": "Bereits 1950 unterzeichneten Ludwigsburg und Montbéliard den Vertrag über ihre Städtepartnerschaft – die erste zwischen einer deutschen und einer französischen Stadt. Den Schritt erleichterte eine alte Verbindung: Die Fürstenhäuser Württemberg und Mömpelgard, so der deutsche Name Montbéliards, waren geschichtlich eng verbunden.\n\nFür ihre vorbildliche Partnerschaft erhielten beide Städte 1988 den Adenauer-de-Gaulle-Preis.\n\nHeute arbeiten die Städte auch an gemeinsamen Fragen der Gegenwart, etwa gegen die Verschwendung von Lebensmitteln. Seit vielen Jahren setzen sich Ludwigsburg und Montbéliard außerdem gemeinsam für die Stadt Kongoussi in Burkina Faso ein.\n\n"
         + ALLIES_DE,
-        "history_en": "As early as 1950, Ludwigsburg and Montbéliard signed the treaty of their twinning – the first between a German and a French town. An old bond made the step easier: the princely houses of Württemberg and Mömpelgard, as Montbéliard is called in German, were historically closely linked.\n\nIn 1988 both towns received the Adenauer-de Gaulle Prize for their exemplary partnership.\n\nToday the towns also work on shared questions of the present, such as food waste. For many years Ludwigsburg and Montbéliard have also been working together for the town of Kongoussi in Burkina Faso.\n\n"
+        "history_en": "As early as 1950, Ludwigsburg and Montbéliard signed the agreement on their twinning – the first between a German and a French town. An old bond made the step easier: the princely houses of Württemberg and Mömpelgard, as Montbéliard is called in German, were historically closely linked.\n\nIn 1988 both towns received the Adenauer-de Gaulle Prize for their exemplary partnership.\n\nToday the towns also work on shared questions of the present, such as food waste. For many years Ludwigsburg and Montbéliard have also been working together for the town of Kongoussi in Burkina Faso.\n\n"
         + ALLIES_EN,
     },
     {
@@ -78,14 +79,14 @@ CITIES = [
         "partnership_since": 1990,
         "partnership_status": PartnerCity.PartnershipStatus.RESTING,
         "status_reason_de": "Die offiziellen Aktivitäten der Partnerschaft ruhen seit der Annexion der Krim durch Russland.",
-        "status_reason_en": "The official activities of the partnership have been resting since Russia's annexation of Crimea.",
+        "status_reason_en": "The official activities of the partnership have been suspended since Russia's annexation of Crimea.",
         "latitude": Decimal("45.20000"),
         "longitude": Decimal("33.36670"),
         "summary_de": "Die Partnerschaft mit Jevpatorija auf der Krim besteht seit 1990; die offiziellen Aktivitäten ruhen.",
-        "summary_en": "The twinning with Yevpatoria in Crimea dates from 1990; its official activities are resting.",
+        "summary_en": "The twinning with Yevpatoria in Crimea dates from 1990; its official activities are suspended.",
         "history_de": "1990 wurde die Städtepartnerschaft mit Jevpatorija auf der Halbinsel Krim begründet.\n\nSeit Russland die Krim annektiert hat, ruhen die offiziellen Aktivitäten der Partnerschaft.\n\n"
         + ALLIES_DE,
-        "history_en": "The twinning with Yevpatoria on the Crimean peninsula was established in 1990.\n\nSince Russia annexed Crimea, the official activities of the partnership have been resting.\n\n"
+        "history_en": "The twinning with Yevpatoria on the Crimean peninsula was established in 1990.\n\nSince Russia annexed Crimea, the official activities of the partnership have been suspended.\n\n"
         + ALLIES_EN,
         "take_part": (RESTING_TAKE_PART_DE, RESTING_TAKE_PART_EN),
     },
@@ -185,12 +186,12 @@ def load_activities(cities):
     montbeliard = cities["montbeliard"]
     _activity(
         "Vertrag über die erste deutsch-französische Städtepartnerschaft",
-        title_en="Treaty of the first German-French town twinning",
+        title_en="Agreement on the first German-French town twinning",
         city=montbeliard,
         pillar=Activity.Pillar.MILESTONE,
         year=1950,
         description_de="Ludwigsburg und Montbéliard unterzeichnen den Vertrag über ihre Städtepartnerschaft, die erste zwischen einer deutschen und einer französischen Stadt.",
-        description_en="Ludwigsburg and Montbéliard sign the treaty of their twinning, the first between a German and a French town.",
+        description_en="Ludwigsburg and Montbéliard sign the agreement on their twinning, the first between a German and a French town.",
     )
     _activity(
         "Gemeinsam gegen Lebensmittelverschwendung",
@@ -199,9 +200,9 @@ def load_activities(cities):
         pillar=Activity.Pillar.PROJECT,
         year=None,
         description_de="Ludwigsburg und Montbéliard haben sich über ihre Projekte gegen die Verschwendung von Lebensmitteln auf beiden Seiten ausgetauscht. Mit dabei waren örtliche Vereine und Initiativen aus den Stadtteilen.",
-        description_en="Ludwigsburg and Montbéliard exchanged experience from their projects against food waste on both sides. Local clubs and neighbourhood initiatives took part.",
+        description_en="Ludwigsburg and Montbéliard exchanged experience from their projects against food waste on both sides. Local associations and neighbourhood initiatives took part.",
         participants_de="Örtliche Vereine wie Foodsharing, Initiativen aus den Stadtteilen",
-        participants_en="Local clubs such as Foodsharing, neighbourhood initiatives",
+        participants_en="Local associations such as Foodsharing, neighbourhood initiatives",
         sdg=[12],
     )
     _activity(
@@ -216,24 +217,25 @@ def load_activities(cities):
     )
     _activity(
         "Besuche in den Partnerstädten mit dem Verein „Ludwigsburg International“",
-        title_en="Visits to the partner cities with the club “Ludwigsburg International”",
+        title_en="Visits to the partner cities with the association “Ludwigsburg International”",
         city=None,
         pillar=Activity.Pillar.CLUBS,
         year=None,
         description_de="Der neu gegründete Verein „Ludwigsburg International“ bemüht sich um gegenseitige Besuche mit den Partnerstädten – vom Weihnachtsmarkt bis zum Schüleraustausch.",
-        description_en="The newly founded club “Ludwigsburg International” arranges visits between Ludwigsburg and its partner cities, from the Christmas market to school exchanges.",
+        description_en="The newly founded association “Ludwigsburg International” works for visits between Ludwigsburg and its partner cities, from the Christmas market to school exchanges.",
         participants_de="Verein „Ludwigsburg International“",
-        participants_en="The club “Ludwigsburg International”",
+        participants_en="The association “Ludwigsburg International”",
     )
 
 
 def load_programme():
-    """This year's programme: the known budget; the focus cities are not yet known."""
+    """This year's programme as a frame: the sources give the budget per year, not for this year,
+    and name no focus cities, so both stay empty and the notes state the general rule."""
     upsert(
         AnnualProgramme,
         {"year": timezone.localdate().year},
-        budget=Decimal("70000"),
-        notes_de="Für die Städtepartnerschaften stehen 70.000 Euro im Jahr zur Verfügung. Damit kann der Austausch in jedem Jahr mit zwei Städten schwerpunktmäßig gepflegt werden. Welche Städte das in diesem Jahr sind, ist noch nicht eingetragen.",
-        notes_en="The partnerships have a budget of 70,000 euros a year. That allows the city to concentrate its exchange on two cities each year. Which cities these are this year has not yet been entered.",
+        budget=None,
+        notes_de="Für die Städtepartnerschaften stehen insgesamt 70.000 Euro im Jahr zur Verfügung. Damit kann in jedem Jahr nur mit zwei Städten ein schwerpunktmäßiger Austausch betrieben werden. Das Budget und die Schwerpunktstädte für dieses Jahr sind hier noch nicht eingetragen.",
+        notes_en="The partnerships have 70,000 euros a year in all. This means that each year a focused exchange is possible with only two of the cities. This year's budget and focus cities have not been entered here yet.",
         status=PUBLISHED,
     )

@@ -31,7 +31,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
 class PartnerCity(Publishable):
     class PartnershipStatus(models.TextChoices):
         ACTIVE = "active", _("active")
-        RESTING = "resting", _("resting")
+        RESTING = "resting", _("suspended")
 
     slug = models.SlugField(
         _("address (slug)"),
@@ -79,7 +79,7 @@ class PartnerCity(Publishable):
     how_to_take_part = models.TextField(
         _("how to take part"),
         blank=True,
-        help_text=_("Clubs, school exchanges and other ways for citizens to join in."),
+        help_text=_("Associations, school exchanges and other ways for citizens to join in."),
     )
     latitude = models.DecimalField(
         _("latitude"),
@@ -236,7 +236,7 @@ class Activity(Publishable):
         DELEGATION = "delegation", _("Delegation meetings")
         PROJECT = "project", _("(Funded) projects")
         SCHOOL_EXCHANGE = "school", _("School exchanges")
-        CLUBS = "clubs", _("Club activities")
+        CLUBS = "clubs", _("Activities of associations")
         MILESTONE = "milestone", _("Milestones of the partnership")
 
     city = models.ForeignKey(
@@ -373,7 +373,7 @@ class AnnualProgramme(Publishable):
         blank=True,
         related_name="focus_programmes",
         help_text=_(
-            "The budget is enough for a focused exchange with two cities a year. Leave empty "
+            "The budget allows a focused exchange with only two cities a year. Leave empty "
             "until the choice is made; the site then says it is not yet decided."
         ),
     )

@@ -39,7 +39,9 @@ PAGES = [
     "/de/netzwerk/sdg/14/",
     "/de/netzwerk/sdg/indikatoren/",
     "/en/network/sdg/indicators/schulkooperationen-globales-lernen/",
-    "/de/netzwerk/sdg/indikatoren/faire-beschaffung/",
+    # The demo no longer has an indicator without values (the seeds name none): the German page
+    # of the example indicator instead.
+    "/de/netzwerk/sdg/indikatoren/schulkooperationen-globales-lernen/",
 ]
 
 

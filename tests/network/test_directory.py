@@ -324,7 +324,7 @@ def test_both_languages_and_german_fallback(client):
     de = client.get(LIST_DE).content.decode()
     en = client.get(LIST_EN).content.decode()
     assert "<h1>Akteure in Ludwigsburg</h1>" in de
-    assert "<h1>Actors in Ludwigsburg</h1>" in en
+    assert "<h1>Stakeholders in Ludwigsburg</h1>" in en
     assert '<span lang="de">Nur Deutsch</span>' in en
     detail = client.get("/en/network/actors/nur-deutsch/").content.decode()
     assert '<h1><span lang="de">Nur Deutsch</span></h1>' in detail

@@ -193,7 +193,8 @@ def test_demo_content_follows_the_seeds(demo):
     assert list(event.network_programmes.values_list("slug", flat=True)) == ["nachhaltigkeitstage"]
     verein = Actor.objects.get(slug="ludwigsburg-international-ev")
     assert verein.partnership_activities.exists()
-    assert CoordinationItem.objects.tasks().count() == 6
+    # Six tasks from the office's page (seed 001), three task areas from the slides (seed 000).
+    assert CoordinationItem.objects.tasks().count() == 9
     assert CoordinationItem.objects.cooperation().count() == 4
     for model in (Actor, Programme, Topic, StatePartner, Indicator, Membership, CoordinationItem):
         field = "title_en" if model is CoordinationItem else "name_en"

@@ -199,7 +199,7 @@ def test_goal_csv_parses(client, goal):
     assert response.content.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert {(r["Kind"], r["Title"]) for r in rows} >= {
-        ("Actor", "Foodsharing"),
+        ("Stakeholder", "Foodsharing"),
         ("Event", "Swap meet"),
     }
     assert all(r["SDG goal"] == "12" for r in rows)
