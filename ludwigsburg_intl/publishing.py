@@ -7,7 +7,8 @@ where the frame shows a "draft" banner.
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,25 @@ class PublishableQuerySet(models.QuerySet):
                 related |= Q(**{f"{relation}__isnull": True})
             condition &= related
         return self.filter(condition)
+
+    def prefetch_published(self, *lookups):
+        """``prefetch_related()`` that fetches only what is published of a publishable model at
+        every step of each lookup: an activity's draft organiser is neither named nor linked,
+        while the activity itself stays."""
+        prefetches = {}
+        for lookup in lookups:
+            model, path = self.model, []
+            for part in lookup.split(LOOKUP_SEP):
+                model = model._meta.get_field(part).related_model
+                path.append(part)
+                step = LOOKUP_SEP.join(path)
+                if step not in prefetches:
+                    prefetches[step] = (
+                        Prefetch(step, queryset=model.objects.published())
+                        if issubclass(model, Publishable)
+                        else step
+                    )
+        return self.prefetch_related(*prefetches.values())
 
     def visible_to(self, user):
         """Everything for staff (to preview drafts), only published content for the public."""

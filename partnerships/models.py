@@ -209,7 +209,7 @@ class ActivityQuerySet(PublishableQuerySet):
     def for_listing(self):
         return (
             self.select_related("city")
-            .prefetch_related("organisers", "sdg_goals")
+            .prefetch_published("organisers", "sdg_goals")
             .order_by(
                 models.F("year").desc(nulls_last=True),
                 models.F("starts_on").desc(nulls_last=True),
