@@ -25,7 +25,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
 
     def focus_in(self, year):
         """The cities chosen as focus cities in the annual programme of ``year``."""
-        return self.filter(focus_programmes__year=year, focus_programmes__status="published")
+        return self.filter(focus_programmes__in=AnnualProgramme.objects.published().for_year(year))
 
 
 class PartnerCity(Publishable):

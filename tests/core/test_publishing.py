@@ -525,3 +525,20 @@ def test_a_draft_is_invisible_through_every_relation(client, demo_content):
         if not type(source).objects.published().filter(pk=source.pk).exists():
             problems.append(f"{relation}: {source!r} was hidden with its related draft")
     assert not problems, f"{len(problems)} leak(s):\n" + "\n".join(sorted(set(problems)))
+
+
+def test_prefetch_published_leaves_out_drafts_at_every_step():
+    from partnerships.models import PartnerCity
+    from tests.network.factories import ActorFactory
+    from tests.partnerships.factories import ActivityFactory, PartnerCityFactory
+
+    city = PartnerCityFactory()
+    public = ActivityFactory(city=city)
+    ActivityFactory(city=city, status=DRAFT)
+    ActivityFactory(city=city, publish_from=timezone.now() + HOUR)
+    organiser = ActorFactory()
+    public.organisers.set([organiser, ActorFactory(status=DRAFT)])
+
+    (fetched,) = PartnerCity.objects.prefetch_published("activities__organisers", "sdg_goals")
+    assert list(fetched.activities.all()) == [public]
+    assert list(fetched.activities.all()[0].organisers.all()) == [organiser]
