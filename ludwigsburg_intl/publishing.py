@@ -23,18 +23,25 @@ def published_q(at, prefix: str = "") -> Q:
     )
 
 
+def published_condition(model, at, prefix: str = "") -> Q:
+    """``published_q`` for ``model`` and, through ``publication_requires``, for everything it
+    requires, at any depth (a report of a project of a draft partnership is not public).
+    A nullable relation may be empty."""
+    condition = published_q(at, prefix)
+    for relation in model.publication_requires:
+        field = model._meta.get_field(relation)
+        related = published_condition(field.related_model, at, f"{prefix}{relation}__")
+        if field.null:
+            related |= Q(**{f"{prefix}{relation}__isnull": True})
+        condition &= related
+    return condition
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self, at=None):
         """Published now, and so is every object named in ``Model.publication_requires``
-        (a call of a draft programme is not public either). A nullable relation may be empty."""
-        at = at or timezone.now()
-        condition = published_q(at)
-        for relation in self.model.publication_requires:
-            related = published_q(at, prefix=f"{relation}__")
-            if self.model._meta.get_field(relation).null:
-                related |= Q(**{f"{relation}__isnull": True})
-            condition &= related
-        return self.filter(condition)
+        (a call of a draft programme is not public either), and what that requires."""
+        return self.filter(published_condition(self.model, at or timezone.now()))
 
     def prefetch_published(self, *lookups):
         """``prefetch_related()`` that fetches only what is published of a publishable model at

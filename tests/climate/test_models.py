@@ -221,3 +221,15 @@ def test_home_page_order_counts_only_public_reports():
         publish_until=timezone.now() - datetime.timedelta(hours=1),
     )
     assert [t.title for t in latest_projects(2)] == [older.title_de, newer.title_de]
+
+
+def test_a_report_is_public_only_while_its_project_is():
+    from climate.models import StatusReport
+
+    project = ProjectFactory(partnership=PartnershipFactory(status="draft"))
+    report = StatusReportFactory(project=project)
+    assert report not in StatusReport.objects.published()
+    assert not report.is_live
+    project.partnership.status = "published"
+    project.partnership.save()
+    assert report in StatusReport.objects.published()
