@@ -6,6 +6,7 @@ import warnings
 
 import icalendar
 import pytest
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -387,7 +388,7 @@ def _mark(obj, marker):
         for name in (base, f"{base}_de", f"{base}_en"):
             try:
                 field = obj._meta.get_field(name)
-            except Exception:  # noqa: BLE001 - the model has no such field
+            except FieldDoesNotExist:
                 continue
             if field.get_internal_type() in ("CharField", "TextField") and getattr(obj, name):
                 setattr(obj, name, marker)
@@ -418,10 +419,8 @@ def _dependents(obj, seen=None):
 
 def _live_sources(model, field, target):
     """The published objects of ``model`` that show ``target`` through ``field``."""
-    from ludwigsburg_intl.publishing import Publishable
-
     queryset = model.objects.filter(**{field.name: target})
-    if issubclass(model, Publishable):
+    if is_publishable(model):
         queryset = queryset.published()
     return queryset
 
@@ -454,25 +453,19 @@ def _hide_with_dependents(target, marker, sources):
     return marked
 
 
-def test_a_draft_is_invisible_through_every_relation(client, demo_content):
-    """For every relation to a publishable model, make an object that a published object
-    shows through that relation a draft (a call's programme, an activity's organiser, an
-    event's project, ...), and give it and everything that depends on it a name found nowhere
-    else. Crawl the site anonymously: none of these names may appear on any page, feed or
-    export (calendar list, event pages, calendar.ics, home page, area pages), and their pages
-    must 404 and be linked from nowhere; the objects that merely link to them stay."""
-    from tests.core.crawl import crawl
-
+def _choose_drafts(relations):
+    """For as many of ``relations`` as can be tried together, hide an object that a published
+    object shows through it. Returns the hidden objects with their markers, the sources that
+    must stay public, and the relations tried."""
     hidden = {}  # (label, pk) -> (obj, marker)
-    sources = []  # (relation, source object) that must stay public
+    sources = []  # (relation, source object)
     covered = set()
-    for number, (model, field) in enumerate(_relations_to_publishable_models()):
+    for model, field in relations:
         relation = f"{model._meta.label}.{field.name}"
-        target_model = field.related_model
         candidates = (
-            target_model.objects.published()
+            field.related_model.objects.published()
             .filter(
-                pk__in=model.objects.values(field.attname if not field.many_to_many else field.name)
+                pk__in=model.objects.values(field.name if field.many_to_many else field.attname)
             )
             .order_by("pk")
         )
@@ -487,7 +480,8 @@ def test_a_draft_is_invisible_through_every_relation(client, demo_content):
                 continue
             try:
                 with transaction.atomic():
-                    marked = _hide_with_dependents(target, f"Zqleak{number:02d}x", sources)
+                    marker = f"Zqleak{len(covered):02d}x"
+                    marked = _hide_with_dependents(target, marker, sources)
             except _HidesAnEarlierSource:
                 continue  # rolled back; try another object of this relation
             hidden.update(marked)
@@ -495,8 +489,11 @@ def test_a_draft_is_invisible_through_every_relation(client, demo_content):
                 sources.append((relation, source))
             covered.add(relation)
             break
+    return hidden, sources, covered
 
-    assert set(MUST_COVER) <= covered, covered
+
+def _leaks(client, hidden, sources):
+    from tests.core.crawl import crawl
 
     site = crawl(client)
     bodies = {
@@ -524,6 +521,35 @@ def test_a_draft_is_invisible_through_every_relation(client, demo_content):
     for relation, source in sources:
         if not type(source).objects.published().filter(pk=source.pk).exists():
             problems.append(f"{relation}: {source!r} was hidden with its related draft")
+    return problems
+
+
+def test_a_draft_is_invisible_through_every_relation(client, demo_content):
+    """For every relation to a publishable model, make an object that a published object
+    shows through that relation a draft (a call's programme, an activity's organiser, an
+    event's project, ...), and give it and everything that depends on it a name found nowhere
+    else. Crawl the site anonymously: none of these names may appear on any page, feed or
+    export (calendar list, event pages, calendar.ics, home page, area pages), and their pages
+    must 404 and be linked from nowhere; the objects that merely link to them stay.
+
+    Relations whose drafts would hide each other's sources are tried in further rounds, each
+    rolled back after its crawl, until no relation the demo content uses is left."""
+    relations = _relations_to_publishable_models()
+    covered, problems, rounds = set(), [], 0
+    while True:
+        remaining = [r for r in relations if f"{r[0]._meta.label}.{r[1].name}" not in covered]
+        with transaction.atomic():
+            hidden, sources, tried = _choose_drafts(remaining)
+            if tried:
+                rounds += 1
+                problems += [f"round {rounds}: {p}" for p in _leaks(client, hidden, sources)]
+            transaction.set_rollback(True)
+        if not tried:
+            break
+        covered |= tried
+
+    assert set(MUST_COVER) <= covered, covered
+    assert len(covered) >= 15, sorted(covered)  # 20 with the demo content of issue 9
     assert not problems, f"{len(problems)} leak(s):\n" + "\n".join(sorted(set(problems)))
 
 
