@@ -3,7 +3,10 @@
 A content model inherits ``Publishable`` and gets ``status`` (draft or published) with an
 optional ``publish_from``/``publish_until`` window. ``published()`` is the only way public
 views, lists, counts, feeds and exports select content; staff may open a draft's public page,
-where the frame shows a "draft" banner.
+where the frame shows a "draft" banner. Related objects a page shows go through it too:
+``prefetch_published()`` (or a ``Prefetch`` with a ``published()`` queryset) for lists of
+them, ``is_live`` for a single related object, and ``publication_requires`` where an object
+cannot be public without another (a call without its programme).
 """
 
 from django.db import models
