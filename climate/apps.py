@@ -5,13 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 def latest_projects(limit):
     """Projects with the newest status reports first (one query), for the home page."""
-    from django.db.models import F, Max, Q
+    from django.db.models import F, Max
+    from django.utils import timezone
+
+    from ludwigsburg_intl.publishing import published_q
 
     from .models import Project
 
+    # Only published reports count, within their publication window.
+    report_is_public = published_q(timezone.now(), prefix="reports__")
     projects = (
         Project.objects.published()
-        .annotate(last_report=Max("reports__reported_on", filter=Q(reports__status="published")))
+        .annotate(last_report=Max("reports__reported_on", filter=report_is_public))
         .order_by(F("last_report").desc(nulls_last=True), "-pk")[:limit]
     )
     return [_teaser(project, _("Climate project")) for project in projects]

@@ -421,6 +421,9 @@ class StatusReportQuerySet(PublishableQuerySet):
 
 
 class StatusReport(Publishable):
+    # A report is part of its project: not public while the project is not.
+    publication_requires = ("project",)
+
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="reports"
     )

@@ -11,6 +11,7 @@ class EuropeConfig(AppConfig):
         from ludwigsburg_intl.models import Area
 
         from . import signals  # noqa: F401  (connects the calendar sync of call deadlines)
+        from .deadlines import hidden_deadline_events
         from .teasers import latest, tagged_with_sdg
 
         areas.register(
@@ -25,5 +26,6 @@ class EuropeConfig(AppConfig):
                 order=30,
                 latest=latest,
                 tagged_with_sdg=tagged_with_sdg,
+                hidden_events=hidden_deadline_events,
             )
         )

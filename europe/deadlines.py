@@ -1,12 +1,17 @@
 """Keeps each funding call's deadline in the shared calendar.
 
-Every call has one calendar ``Event`` (area ``europe``) on its deadline day, identified by a
-stable uid so calendar apps update it instead of adding a copy. The event is published exactly
-when the call is. Called from the signal handlers in ``europe.signals`` and from the admin's
-publish actions (which update in bulk and so send no signals).
+Every call has one calendar ``Event`` (area ``europe``) on its deadline day, linked as
+``FundingCall.deadline_event``; its calendar UID stays the same when the call changes, so
+calendar apps update it instead of adding a copy. The event is public exactly while the call
+is, with the call's programme and publication windows: ``hidden_deadline_events`` tells the
+shared ``Event.objects.published()`` which deadline events to leave out. Its own status and
+window are copied from the call as well, so that the admin's list of events shows them.
+Called from the signal handlers in ``europe.signals``.
 """
 
 import datetime
+
+from django.db.models import Q
 
 from ludwigsburg_intl.models import Area, Event
 
@@ -59,27 +64,46 @@ def sync_call_deadline_event(call: FundingCall) -> Event:
     """Create or update the calendar event for the call's deadline."""
     start = datetime.datetime.combine(call.deadline, datetime.time(0, 0), tzinfo=BERLIN)
     end = datetime.datetime.combine(call.deadline, datetime.time(23, 59, 59), tzinfo=BERLIN)
-    event, _created = Event.objects.update_or_create(
-        uid=call.calendar_uid,
-        defaults={
-            "area": Area.EUROPE,
-            "precision": Event.Precision.DAY,
-            "starts_at": start,
-            # The end of the deadline day, so the event stays "upcoming" through that day.
-            "ends_at": end,
-            "time_zone": "Europe/Berlin",
-            "title_de": _title(call, "de"),
-            "title_en": _title(call, "en"),
-            "description_de": _description(call, "de"),
-            "description_en": _description(call, "en"),
-            "url": call.url,
-            "status": call.status,
-            "publish_from": call.publish_from,
-            "publish_until": call.publish_until,
-        },
-    )
+    values = {
+        "area": Area.EUROPE,
+        "precision": Event.Precision.DAY,
+        "starts_at": start,
+        # The end of the deadline day, so the event stays "upcoming" through that day.
+        "ends_at": end,
+        "time_zone": "Europe/Berlin",
+        "title_de": _title(call, "de"),
+        "title_en": _title(call, "en"),
+        "description_de": _description(call, "de"),
+        "description_en": _description(call, "en"),
+        "url": call.url,
+        "status": call.status,
+        "publish_from": call.publish_from,
+        "publish_until": call.publish_until,
+    }
+    event = Event.objects.filter(pk=call.deadline_event_id).first()
+    if event is None:
+        event = Event.objects.create(**values)
+        # update(), not save(): this runs in the call's post_save handler.
+        FundingCall.objects.filter(pk=call.pk).update(deadline_event=event)
+    else:
+        for name, value in values.items():
+            setattr(event, name, value)
+        event.save()
+    call.deadline_event = event
     return event
 
 
 def remove_call_deadline_event(call: FundingCall) -> None:
-    Event.objects.filter(uid=call.calendar_uid).delete()
+    if call.deadline_event_id:
+        Event.objects.filter(pk=call.deadline_event_id).delete()
+
+
+def hidden_deadline_events(at: datetime.datetime) -> Q:
+    """The deadline events of calls that are not public at ``at``: a draft call, a call
+    outside its publication window, or a call whose programme is not public."""
+    public_calls = FundingCall.objects.published(at).values("pk")
+    return Q(
+        pk__in=FundingCall.objects.exclude(pk__in=public_calls)
+        .filter(deadline_event__isnull=False)
+        .values("deadline_event")
+    )

@@ -204,6 +204,16 @@ class FundingCall(Publishable):
         help_text=_("Demo content: the public page says clearly that this is not a real call."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Kept in step by europe.deadlines; public exactly while the call is (see europe.apps).
+    deadline_event = models.OneToOneField(
+        "ludwigsburg_intl.Event",
+        verbose_name=_("deadline in the calendar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="funding_call",
+    )
 
     objects = FundingCallQuerySet.as_manager()
 
@@ -222,10 +232,6 @@ class FundingCall(Publishable):
         super().clean()
         if self.opens_on and self.deadline and self.opens_on > self.deadline:
             raise ValidationError({"deadline": _("The deadline must not lie before the opening.")})
-
-    @property
-    def calendar_uid(self):
-        return f"europe-call-{self.pk}@ludwigsburg-international"
 
     def state_on(self, today: datetime.date) -> str:
         if self.opens_on and today < self.opens_on:

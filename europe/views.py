@@ -95,7 +95,7 @@ def call_list(request):
 def call_detail(request, slug):
     queryset = FundingCall.objects.for_list().prefetch_related("sdg_goals")
     call = get_visible_or_404(queryset, request, slug=slug)
-    events = Event.objects.published().filter(uid=call.calendar_uid)
+    events = Event.objects.published().filter(pk=call.deadline_event_id)
     return render(
         request,
         "europe/call_detail.html",

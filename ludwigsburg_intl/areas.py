@@ -2,12 +2,16 @@
 
 The home page lists each area's latest items, and the SDG pages list everything tagged with a
 goal, without this package importing the area apps: each area registers an ``AreaSection``
-in its ``AppConfig.ready()``.
+in its ``AppConfig.ready()``. An area that derives calendar events from its own objects (a
+call's deadline) also names the derived events whose source is not public, so that
+``Event.objects.published()`` leaves them out everywhere.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.urls import reverse
 
 
@@ -33,6 +37,9 @@ class AreaSection:
     latest: Callable[[int], list[Teaser]] | None = None
     # tagged_with_sdg(goal) -> list[Teaser]: published items tagged with an SDG goal.
     tagged_with_sdg: Callable[[object], list[Teaser]] | None = None
+    # hidden_events(at) -> Q over ludwigsburg_intl.Event: the events derived from this area's
+    # objects whose source is not published at ``at`` (one subquery, no join on Event).
+    hidden_events: Callable[[datetime.datetime], Q] | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -53,3 +60,8 @@ def sections() -> list[AreaSection]:
 
 def get(key: str) -> AreaSection | None:
     return _sections.get(key)
+
+
+def hidden_events(at: datetime.datetime) -> list[Q]:
+    """What each area says about its derived events that are not public at ``at``."""
+    return [section.hidden_events(at) for section in sections() if section.hidden_events]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from . import areas
 from .publishing import Publishable, PublishableQuerySet
 
 
@@ -157,6 +158,16 @@ def effective_end_expression():
 
 
 class EventQuerySet(PublishableQuerySet):
+    def published(self, at=None):
+        """Published at ``at`` and, for an event an area derives from one of its objects (a
+        call's deadline), only while that object is public, with all it requires: the areas
+        name those events through the registry, so every list, page and feed follows."""
+        at = at or timezone.now()
+        queryset = super().published(at)
+        for hidden in areas.hidden_events(at):
+            queryset = queryset.exclude(hidden)
+        return queryset
+
     def with_effective_end(self):
         return self.annotate(effective_end=effective_end_expression())
 
@@ -277,6 +288,13 @@ class Event(Publishable):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_live(self) -> bool:
+        # An event derived from an area's object follows it (see EventQuerySet.published).
+        if not super().is_live:
+            return False
+        return self.pk is None or type(self).objects.published().filter(pk=self.pk).exists()
 
     def save(self, *args, **kwargs):
         if not self.uid:

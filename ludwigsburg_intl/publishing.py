@@ -3,11 +3,15 @@
 A content model inherits ``Publishable`` and gets ``status`` (draft or published) with an
 optional ``publish_from``/``publish_until`` window. ``published()`` is the only way public
 views, lists, counts, feeds and exports select content; staff may open a draft's public page,
-where the frame shows a "draft" banner.
+where the frame shows a "draft" banner. Related objects a page shows go through it too:
+``prefetch_published()`` (or a ``Prefetch`` with a ``published()`` queryset) for lists of
+them, ``is_live`` for a single related object, and ``publication_requires`` where an object
+cannot be public without another (a call without its programme).
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,18 +26,44 @@ def published_q(at, prefix: str = "") -> Q:
     )
 
 
+def published_condition(model, at, prefix: str = "") -> Q:
+    """``published_q`` for ``model`` and, through ``publication_requires``, for everything it
+    requires, at any depth (a report of a project of a draft partnership is not public).
+    A nullable relation may be empty."""
+    condition = published_q(at, prefix)
+    for relation in model.publication_requires:
+        field = model._meta.get_field(relation)
+        related = published_condition(field.related_model, at, f"{prefix}{relation}__")
+        if field.null:
+            related |= Q(**{f"{prefix}{relation}__isnull": True})
+        condition &= related
+    return condition
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self, at=None):
         """Published now, and so is every object named in ``Model.publication_requires``
-        (a call of a draft programme is not public either). A nullable relation may be empty."""
-        at = at or timezone.now()
-        condition = published_q(at)
-        for relation in self.model.publication_requires:
-            related = published_q(at, prefix=f"{relation}__")
-            if self.model._meta.get_field(relation).null:
-                related |= Q(**{f"{relation}__isnull": True})
-            condition &= related
-        return self.filter(condition)
+        (a call of a draft programme is not public either), and what that requires."""
+        return self.filter(published_condition(self.model, at or timezone.now()))
+
+    def prefetch_published(self, *lookups):
+        """``prefetch_related()`` that fetches only what is published of a publishable model at
+        every step of each lookup: an activity's draft organiser is neither named nor linked,
+        while the activity itself stays."""
+        prefetches = {}
+        for lookup in lookups:
+            model, path = self.model, []
+            for part in lookup.split(LOOKUP_SEP):
+                model = model._meta.get_field(part).related_model
+                path.append(part)
+                step = LOOKUP_SEP.join(path)
+                if step not in prefetches:
+                    prefetches[step] = (
+                        Prefetch(step, queryset=model.objects.published())
+                        if issubclass(model, Publishable)
+                        else step
+                    )
+        return self.prefetch_related(*prefetches.values())
 
     def visible_to(self, user):
         """Everything for staff (to preview drafts), only published content for the public."""

@@ -129,7 +129,7 @@ def actor_csv(request):
     """The directory as CSV, with the same filters as the page; contact data only with consent."""
     _filter, actors = _filtered_actors(request)
     rows = []
-    for actor in actors.prefetch_related("projects"):
+    for actor in actors:
         contact = actor.public_contact or {}
         rows.append(
             [

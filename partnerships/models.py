@@ -25,7 +25,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
 
     def focus_in(self, year):
         """The cities chosen as focus cities in the annual programme of ``year``."""
-        return self.filter(focus_programmes__year=year, focus_programmes__status="published")
+        return self.filter(focus_programmes__in=AnnualProgramme.objects.published().for_year(year))
 
 
 class PartnerCity(Publishable):
@@ -209,7 +209,7 @@ class ActivityQuerySet(PublishableQuerySet):
     def for_listing(self):
         return (
             self.select_related("city")
-            .prefetch_related("organisers", "sdg_goals")
+            .prefetch_published("organisers", "sdg_goals")
             .order_by(
                 models.F("year").desc(nulls_last=True),
                 models.F("starts_on").desc(nulls_last=True),

@@ -204,3 +204,32 @@ def test_english_teaser_marks_german_fallback():
     with override("en"):
         (teaser,) = areas.get("climate").latest(1)
     assert teaser.title == "Nur deutsch" and teaser.lang == "de"
+
+
+def test_home_page_order_counts_only_public_reports():
+    """A report outside its publication window does not move its project to the top."""
+    from django.utils import timezone
+
+    from climate.apps import latest_projects
+
+    older = ProjectFactory(title_de="Projekt mit altem Bericht")
+    newer = ProjectFactory(title_de="Projekt mit abgelaufenem Bericht")
+    StatusReportFactory(project=older, reported_on=datetime.date(2024, 1, 15))
+    StatusReportFactory(
+        project=newer,
+        reported_on=datetime.date(2025, 6, 1),
+        publish_until=timezone.now() - datetime.timedelta(hours=1),
+    )
+    assert [t.title for t in latest_projects(2)] == [older.title_de, newer.title_de]
+
+
+def test_a_report_is_public_only_while_its_project_is():
+    from climate.models import StatusReport
+
+    project = ProjectFactory(partnership=PartnershipFactory(status="draft"))
+    report = StatusReportFactory(project=project)
+    assert report not in StatusReport.objects.published()
+    assert not report.is_live
+    project.partnership.status = "published"
+    project.partnership.save()
+    assert report in StatusReport.objects.published()

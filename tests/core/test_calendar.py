@@ -6,7 +6,7 @@ import zoneinfo
 
 import icalendar
 import pytest
-from django.db import connection
+from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -479,3 +479,34 @@ def test_filter_form_descriptions_point_to_real_elements(client, query):
     if query:
         assert {"id_month_error", "id_area_error"} <= refs
         assert 'id="id_month_error"' in html
+
+
+def test_an_area_hides_its_derived_events_through_the_registry(client, monkeypatch):
+    """The shared calendar knows no area: whatever an area names as derived from an object
+    that is not public is left out of every list, page and feed, at the moment asked for."""
+    from ludwigsburg_intl import areas
+
+    derived = EventFactory(title_de="Abgeleiteter Termin", title_en="Derived event")
+    other = EventFactory(title_de="Eigener Termin", title_en="Own event")
+    hidden_from = timezone.now()
+    section = areas.AreaSection(
+        key="test-area",
+        title="Test",
+        description="",
+        index_url_name="home",
+        hidden_events=lambda at: (
+            models.Q(pk=derived.pk) if at >= hidden_from else models.Q(pk=None)
+        ),
+    )
+    monkeypatch.setitem(areas._sections, "test-area", section)
+
+    assert list(Event.objects.published()) == [other]
+    assert set(Event.objects.published(at=hidden_from - datetime.timedelta(hours=1))) == {
+        derived,
+        other,
+    }
+    assert not derived.is_live and other.is_live
+    assert client.get(derived.get_absolute_url()).status_code == 404
+    for url in (reverse("calendar:upcoming"), reverse("calendar:ical"), reverse("home")):
+        body = client.get(url).content.decode()
+        assert "Eigener Termin" in body and "Abgeleiteter Termin" not in body, url

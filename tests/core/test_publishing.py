@@ -6,6 +6,8 @@ import warnings
 
 import icalendar
 import pytest
+from django.core.exceptions import FieldDoesNotExist
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -339,3 +341,230 @@ def test_published_requires_the_objects_a_model_depends_on():
     project.refresh_from_db()
     assert project.is_live
     assert "programme" in FundingCall.publication_requires
+
+
+# --- Drafts reached through a relation ---------------------------------------------------------
+
+MARKED_FIELDS = ("title", "name", "short_name")
+# Where drafts leaked before (issue 9, findings 3 and 4): tried first, and must be tried.
+MUST_COVER = ("europe.FundingCall.programme", "partnerships.Activity.organisers")
+
+
+def _relations_to_publishable_models():
+    """(source model, field) for every foreign key, one-to-one and many-to-many field of the
+    project that points at a publishable model."""
+    from django.apps import apps
+
+    from ludwigsburg_intl.publishing import Publishable
+
+    relations = []
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if (
+                not field.auto_created
+                and field.is_relation
+                and field.related_model is not None
+                and issubclass(field.related_model, Publishable)
+                and field.model is model
+            ):
+                relations.append((model, field))
+    # Links between published objects first, then requirements, then parts of an object
+    # (an award of a city): a draft chosen later must not hide an earlier relation's source.
+    return sorted(
+        relations,
+        key=lambda r: (
+            f"{r[0]._meta.label}.{r[1].name}" not in MUST_COVER,
+            not is_publishable(r[0]),
+            r[1].name in getattr(r[0], "publication_requires", ()),
+        ),
+    )
+
+
+def _mark(obj, marker):
+    """Give ``obj`` a name found nowhere else (in every language), so that any trace of it on
+    any page, feed or export is found, inside a longer text too."""
+    changed = False
+    for base in MARKED_FIELDS:
+        for name in (base, f"{base}_de", f"{base}_en"):
+            try:
+                field = obj._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.get_internal_type() in ("CharField", "TextField") and getattr(obj, name):
+                setattr(obj, name, marker)
+                changed = True
+    return changed
+
+
+def _dependents(obj, seen=None):
+    """The published objects that are not public while ``obj`` is not (publication_requires),
+    directly or through another dependent. Ask before ``obj`` becomes a draft."""
+    from django.apps import apps
+
+    seen = seen if seen is not None else set()
+    found = []
+    for model in apps.get_models():
+        if not is_publishable(model):
+            continue
+        for relation in model.publication_requires:
+            if model._meta.get_field(relation).related_model is not type(obj):
+                continue
+            for dependent in model.objects.published().filter(**{relation: obj}):
+                key = (dependent._meta.label, dependent.pk)
+                if key not in seen:
+                    seen.add(key)
+                    found += [dependent, *_dependents(dependent, seen)]
+    return found
+
+
+def _live_sources(model, field, target):
+    """The published objects of ``model`` that show ``target`` through ``field``."""
+    queryset = model.objects.filter(**{field.name: target})
+    if is_publishable(model):
+        queryset = queryset.published()
+    return queryset
+
+
+def is_publishable(model):
+    from ludwigsburg_intl.publishing import Publishable
+
+    return issubclass(model, Publishable)
+
+
+class _HidesAnEarlierSource(Exception):
+    pass
+
+
+def _hide_with_dependents(target, marker, sources):
+    """Make ``target`` a draft with a unique name, and give each object that depends on it a
+    unique name too. Refuses (rolled back by the caller) when that hides an earlier source."""
+    dependents = _dependents(target)
+    target.status = DRAFT
+    _mark(target, marker)
+    target.save()  # as the admin does, so that the areas' signals see it
+    marked = {(target._meta.label, target.pk): (target, marker)}
+    for index, dependent in enumerate(dependents):
+        dependent_marker = f"Zqdep{index}of{marker[6:]}"
+        if _mark(dependent, dependent_marker):
+            dependent.save()
+        marked[(dependent._meta.label, dependent.pk)] = (dependent, dependent_marker)
+    if any(not type(s).objects.published().filter(pk=s.pk).exists() for _r, s in sources):
+        raise _HidesAnEarlierSource
+    return marked
+
+
+def _choose_drafts(relations):
+    """For as many of ``relations`` as can be tried together, hide an object that a published
+    object shows through it. Returns the hidden objects with their markers, the sources that
+    must stay public, and the relations tried."""
+    hidden = {}  # (label, pk) -> (obj, marker)
+    sources = []  # (relation, source object)
+    covered = set()
+    for model, field in relations:
+        relation = f"{model._meta.label}.{field.name}"
+        candidates = (
+            field.related_model.objects.published()
+            .filter(
+                pk__in=model.objects.values(field.name if field.many_to_many else field.attname)
+            )
+            .order_by("pk")
+        )
+        for target in candidates:
+            source = _live_sources(model, field, target).order_by("pk").first()
+            key = (target._meta.label, target.pk)
+            if (
+                source is None
+                or key in hidden
+                or any((s._meta.label, s.pk) == key for _relation, s in sources)
+            ):
+                continue
+            try:
+                with transaction.atomic():
+                    marker = f"Zqleak{len(covered):02d}x"
+                    marked = _hide_with_dependents(target, marker, sources)
+            except _HidesAnEarlierSource:
+                continue  # rolled back; try another object of this relation
+            hidden.update(marked)
+            if is_publishable(model) and field.name not in model.publication_requires:
+                sources.append((relation, source))
+            covered.add(relation)
+            break
+    return hidden, sources, covered
+
+
+def _leaks(client, hidden, sources):
+    from tests.core.crawl import crawl
+
+    site = crawl(client)
+    bodies = {
+        path: page.response.content.decode(errors="replace").replace("\r\n ", "")
+        for path, page in site.pages.items()
+        if page.status == 200
+    }
+    problems = []
+    for (label, pk), (obj, marker) in hidden.items():
+        for path, body in bodies.items():
+            if marker in body:
+                problems.append(f"{label} {pk} ({marker}): shown on {path}")
+        if not hasattr(obj, "get_absolute_url"):
+            continue
+        for language in ("de", "en"):
+            with override(language):
+                url = obj.get_absolute_url()
+            if "#" in url:
+                continue
+            if client.get(url).status_code != 404:
+                problems.append(f"{label} {pk}: {url} answers anonymous visitors")
+            linked = [p.path for p in site.pages.values() if p.parsed and url in p.parsed.links]
+            if linked:
+                problems.append(f"{label} {pk}: {url} is linked from {linked[:3]}")
+    for relation, source in sources:
+        if not type(source).objects.published().filter(pk=source.pk).exists():
+            problems.append(f"{relation}: {source!r} was hidden with its related draft")
+    return problems
+
+
+def test_a_draft_is_invisible_through_every_relation(client, demo_content):
+    """For every relation to a publishable model, make an object that a published object
+    shows through that relation a draft (a call's programme, an activity's organiser, an
+    event's project, ...), and give it and everything that depends on it a name found nowhere
+    else. Crawl the site anonymously: none of these names may appear on any page, feed or
+    export (calendar list, event pages, calendar.ics, home page, area pages), and their pages
+    must 404 and be linked from nowhere; the objects that merely link to them stay.
+
+    Relations whose drafts would hide each other's sources are tried in further rounds, each
+    rolled back after its crawl, until no relation the demo content uses is left."""
+    relations = _relations_to_publishable_models()
+    covered, problems, rounds = set(), [], 0
+    while True:
+        remaining = [r for r in relations if f"{r[0]._meta.label}.{r[1].name}" not in covered]
+        with transaction.atomic():
+            hidden, sources, tried = _choose_drafts(remaining)
+            if tried:
+                rounds += 1
+                problems += [f"round {rounds}: {p}" for p in _leaks(client, hidden, sources)]
+            transaction.set_rollback(True)
+        if not tried:
+            break
+        covered |= tried
+
+    assert set(MUST_COVER) <= covered, covered
+    assert len(covered) >= 15, sorted(covered)  # 20 with the demo content of issue 9
+    assert not problems, f"{len(problems)} leak(s):\n" + "\n".join(sorted(set(problems)))
+
+
+def test_prefetch_published_leaves_out_drafts_at_every_step():
+    from partnerships.models import PartnerCity
+    from tests.network.factories import ActorFactory
+    from tests.partnerships.factories import ActivityFactory, PartnerCityFactory
+
+    city = PartnerCityFactory()
+    public = ActivityFactory(city=city)
+    ActivityFactory(city=city, status=DRAFT)
+    ActivityFactory(city=city, publish_from=timezone.now() + HOUR)
+    organiser = ActorFactory()
+    public.organisers.set([organiser, ActorFactory(status=DRAFT)])
+
+    (fetched,) = PartnerCity.objects.prefetch_published("activities__organisers", "sdg_goals")
+    assert list(fetched.activities.all()) == [public]
+    assert list(fetched.activities.all()[0].organisers.all()) == [organiser]

@@ -167,14 +167,14 @@ def test_every_europe_admin_page_opens(staff_client, demo_content):
 @pytest.mark.django_db
 def test_admin_publish_action_keeps_the_calendar_in_sync(staff_client):
     call = FundingCallFactory(status="draft", programme=FundingProgrammeFactory())
-    assert Event.objects.get(uid=call.calendar_uid).status == "draft"
+    assert Event.objects.get(funding_call=call).status == "draft"
     staff_client.post(
         "/admin/europe/fundingcall/",
         {"action": "publish", "_selected_action": [call.pk]},
     )
-    assert Event.objects.get(uid=call.calendar_uid).status == "published"
+    assert Event.objects.get(funding_call=call).status == "published"
     staff_client.post(
         "/admin/europe/fundingcall/",
         {"action": "unpublish", "_selected_action": [call.pk]},
     )
-    assert Event.objects.get(uid=call.calendar_uid).status == "draft"
+    assert Event.objects.get(funding_call=call).status == "draft"

@@ -75,7 +75,7 @@ def test_queryset_states_match_the_property():
 @pytest.mark.django_db
 def test_deadline_event_follows_the_call():
     call = FundingCallFactory(deadline=D(2026, 10, 15), status="draft")
-    event = Event.objects.get(uid=f"europe-call-{call.pk}@ludwigsburg-international")
+    event = Event.objects.get(funding_call=call)
     assert event.area == Area.EUROPE
     assert event.precision == Event.Precision.DAY
     assert timezone.localtime(event.starts_at, BERLIN).date() == D(2026, 10, 15)
@@ -94,7 +94,7 @@ def test_deadline_event_follows_the_call():
     event.refresh_from_db()
     assert timezone.localtime(event.starts_at, BERLIN).date() == D(2026, 11, 2)
     assert event.status == "published"
-    assert Event.objects.filter(uid=call.calendar_uid).count() == 1
+    assert Event.objects.filter(funding_call=call).count() == 1
 
     call.delete()
     assert not Event.objects.filter(uid=event.uid).exists()
@@ -148,3 +148,64 @@ def test_dates_must_be_in_order():
     with pytest.raises(ValidationError) as error:
         nomination.clean()
     assert "mandate_end" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_deadline_event_is_linked_and_keeps_its_calendar_uid():
+    call = FundingCallFactory()
+    event = Event.objects.get(funding_call=call)
+    assert call.deadline_event == event
+    call.title_de = "Neuer Titel"
+    call.deadline = call.deadline + datetime.timedelta(days=3)
+    call.save()
+    assert Event.objects.get(funding_call=call).uid == event.uid
+    assert Event.objects.get(pk=event.pk).title_de == "Einreichfrist: Neuer Titel"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_links_the_events_of_the_old_uid_convention():
+    """The existing deadline events (found by UID until then) become the calls' linked events,
+    with their UIDs unchanged; migrating back restores the convention."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from ludwigsburg_intl.page_cache import install_triggers
+    from tests.conftest import restore_sdg_goals
+
+    before = [("europe", "0002_interest_retention_and_throttle_spam")]
+    after = [("europe", "0003_funding_call_deadline_event")]
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate(before)
+        old = executor.loader.project_state(before).apps
+        programme = old.get_model("europe", "FundingProgramme").objects.create(
+            slug="p", name="Programm", name_de="Programm", status="published"
+        )
+        call = old.get_model("europe", "FundingCall").objects.create(
+            programme=programme, slug="c", title="Aufruf", title_de="Aufruf", deadline=D(2031, 1, 1)
+        )
+        old_event = old.get_model("ludwigsburg_intl", "Event")
+        uid = f"europe-call-{call.pk}@ludwigsburg-international"
+        moment = timezone.now()
+        for event_uid in (f"europe-call-{call.pk + 1}@ludwigsburg-international", "other", uid):
+            old_event.objects.create(
+                uid=event_uid, title="x", title_de="x", starts_at=moment, area="europe"
+            )
+        event_pk = old_event.objects.get(uid=uid).pk
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        new = executor.loader.project_state(after).apps
+        linked = new.get_model("europe", "FundingCall").objects.get(pk=call.pk)
+        assert linked.deadline_event_id == event_pk
+        assert new.get_model("ludwigsburg_intl", "Event").objects.get(pk=event_pk).uid == uid
+
+        new.get_model("ludwigsburg_intl", "Event").objects.filter(pk=event_pk).update(uid="new")
+        executor = MigrationExecutor(connection)
+        executor.migrate(before)
+        assert old_event.objects.get(pk=event_pk).uid == uid
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+        install_triggers()  # what `migrate` does after migrating
+        restore_sdg_goals()

@@ -5,14 +5,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from europe.models import berlin_today
-from ludwigsburg_intl.models import Area, ContactPerson
+from europe.models import FundingCall, FundingProgramme, berlin_today
+from ludwigsburg_intl.models import Area, ContactPerson, Event
+from tests.factories import StaffUserFactory
 
 from .factories import (
     FundingApplicationFactory,
     FundingCallFactory,
+    FundingProgrammeFactory,
     FundingTopicFactory,
     NetworkFactory,
     ParticipationProgrammeFactory,
@@ -266,3 +268,122 @@ def test_deadlines_appear_in_the_shared_calendar_and_on_the_home_page(client, de
     ical_link = re.search(r'href="([^"]*/ical/)"', detail).group(1)
     ical = client.get(ical_link)
     assert ical.status_code == 200 and b"BEGIN:VEVENT" in ical.content
+
+
+# --- A call's deadline event is public exactly while the call is --------------------------------
+
+
+def _everywhere_the_calendar_shows(client, event_id):
+    """Calendar list, event page, calendar.ics and home page, both languages."""
+    pages = {}
+    for language in ("de", "en"):
+        with translation.override(language):
+            for name, url in {
+                "calendar": reverse("calendar:upcoming"),
+                "event page": reverse("calendar:event-detail", args=[event_id]),
+                "event .ics": reverse("calendar:event-ical", args=[event_id]),
+                "calendar.ics": reverse("calendar:ical"),
+                "home": reverse("home"),
+                "europe": reverse("europe:index"),
+            }.items():
+                response = client.get(url)
+                body = response.content.decode().replace("\r\n ", "")  # unfold iCalendar lines
+                pages[f"{name} ({language})"] = (response.status_code, body)
+    return pages
+
+
+def _assert_deadline_hidden(client, call, event_id):
+    for where, (status, body) in _everywhere_the_calendar_shows(client, event_id).items():
+        if where.startswith(("event page", "event .ics")):
+            assert status == 404, where
+            continue
+        assert status == 200, where
+        for text in (call.title_de, call.title_en, call.programme.name_de, call.programme.name_en):
+            assert text not in body, (where, text)
+
+
+def _assert_deadline_shown(client, call, event_id):
+    pages = _everywhere_the_calendar_shows(client, event_id)
+    for where in ("calendar (de)", "event page (de)", "calendar.ics (de)", "home (de)"):
+        status, body = pages[where]
+        assert status == 200 and call.title_de in body, where
+    assert call.programme.name_de in pages["event page (de)"][1]
+
+
+@pytest.mark.django_db
+def test_deadline_event_of_a_call_in_a_draft_programme_is_nowhere(client):
+    call = FundingCallFactory(
+        title_de="Aufruf für Bürgerbegegnungen", title_en="Call for citizens' meetings"
+    )
+    event_id = call.deadline_event_id
+    assert event_id, "the call has no deadline event"
+    _assert_deadline_shown(client, call, event_id)
+
+    programme = call.programme
+    programme.status = "draft"
+    programme.save()
+    assert client.get(call.get_absolute_url()).status_code == 404
+    _assert_deadline_hidden(client, call, event_id)
+
+    programme.status = "published"
+    programme.save()
+    _assert_deadline_shown(client, call, event_id)
+
+
+@pytest.mark.django_db
+def test_deadline_event_follows_the_call_to_another_programme(client):
+    call = FundingCallFactory(title_de="Aufruf zum Umziehen", title_en="Call that moves")
+    event_id = call.deadline_event_id
+    call.programme = FundingProgrammeFactory(status="draft", name_de="Entwurfsprogramm")
+    call.save()
+    _assert_deadline_hidden(client, call, event_id)
+    call.programme = FundingProgrammeFactory(name_de="Öffentliches Programm")
+    call.save()
+    _assert_deadline_shown(client, call, event_id)
+
+
+@pytest.mark.django_db
+def test_deadline_event_follows_the_publication_window_of_the_programme(client):
+    """No signal runs when a window opens or closes: the query itself must decide."""
+    now = timezone.now()
+    hour = datetime.timedelta(hours=1)
+    call = FundingCallFactory(title_de="Aufruf mit Fenster", title_en="Call with a window")
+    event = Event.objects.get(pk=call.deadline_event_id)
+    programme = call.programme
+
+    FundingProgramme.objects.filter(pk=programme.pk).update(publish_from=now + hour)
+    assert event not in Event.objects.published()
+    assert event in Event.objects.published(at=now + 2 * hour)
+    _assert_deadline_hidden(client, call, event.pk)
+
+    FundingProgramme.objects.filter(pk=programme.pk).update(
+        publish_from=None, publish_until=now - hour
+    )
+    assert event not in Event.objects.published()
+    assert event in Event.objects.published(at=now - 2 * hour)
+    _assert_deadline_hidden(client, call, event.pk)
+
+    # The call's own window counts as well, even when the event was not synced since.
+    FundingProgramme.objects.filter(pk=programme.pk).update(publish_until=None)
+    FundingCall.objects.filter(pk=call.pk).update(publish_until=now - hour)
+    assert event not in Event.objects.published()
+    FundingCall.objects.filter(pk=call.pk).update(publish_until=None, status="draft")
+    assert event not in Event.objects.published()
+    FundingCall.objects.filter(pk=call.pk).update(status="published")
+    _assert_deadline_shown(client, call, event.pk)
+
+
+@pytest.mark.django_db
+def test_staff_preview_of_a_hidden_deadline_event_has_the_draft_banner(client):
+    client.force_login(StaffUserFactory())
+    call = FundingCallFactory(programme=FundingProgrammeFactory(status="draft"))
+    response = client.get(reverse("calendar:event-detail", args=[call.deadline_event_id]))
+    assert response.status_code == 200
+    assert 'class="draft-banner"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_call_page_links_its_deadline_event(client):
+    call = FundingCallFactory()
+    html = client.get(call.get_absolute_url()).content.decode()
+    assert reverse("calendar:event-ical", args=[call.deadline_event_id]) in html

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from ludwigsburg_intl.models import SDGGoal
 from partnerships import teasers
@@ -124,6 +125,10 @@ def test_annual_focus_cities():
     assert list(PartnerCity.objects.focus_in(2030)) == [montbeliard]
     assert list(PartnerCity.objects.focus_in(2031)) == []  # draft programme
     assert list(PartnerCity.objects.focus_in(2029)) == []
+    # The programme's publication window counts too.
+    programme.publish_until = timezone.now() - datetime.timedelta(hours=1)
+    programme.save()
+    assert list(PartnerCity.objects.focus_in(2030)) == []
 
 
 def test_current_programme_is_this_years_published_one():

@@ -324,3 +324,41 @@ def test_city_page_names_the_climate_partnerships_it_carries(client, demo_conten
     kongoussi.save()
     response = client.get(reverse("partnerships:city-detail", kwargs={"slug": "montbeliard"}))
     assert kongoussi.get_absolute_url() not in response.content.decode()
+
+
+def test_a_draft_organiser_is_neither_named_nor_linked(client):
+    """The activity stays; only the draft organiser's name and link go."""
+    from tests.network.factories import ActorFactory
+
+    city = PartnerCityFactory()
+    draft = ActorFactory(name_de="Entwurfsverein Weltladen", name_en="Draft world shop club")
+    public = ActorFactory(name_de="Öffentlicher Verein", name_en="Public club")
+    hidden_until_tomorrow = ActorFactory(
+        name_de="Geplanter Verein",
+        name_en="Scheduled club",
+        publish_from=timezone.now() + datetime.timedelta(days=1),
+    )
+    draft.status = "draft"
+    draft.save()
+    own = ActivityFactory(city=city, title_de="Delegationsreise mit Vereinen")
+    own.organisers.set([draft, public, hidden_until_tomorrow])
+    general = ActivityFactory(city=None, title_de="Treffen aller Partnerstädte")
+    general.organisers.set([draft, hidden_until_tomorrow])
+
+    for language in ("de", "en"):
+        with translation.override(language):
+            urls = [city.get_absolute_url(), reverse("partnerships:index")]
+        for url in urls:
+            html = client.get(url).content.decode()
+            for actor in (draft, hidden_until_tomorrow):
+                assert actor.name_de not in html and actor.name_en not in html, url
+                assert actor.get_absolute_url() not in html, url
+    with translation.override("de"):
+        html = client.get(city.get_absolute_url()).content.decode()
+        public_url = public.get_absolute_url()
+        index = client.get(reverse("partnerships:index")).content.decode()
+    assert "Delegationsreise mit Vereinen" in html
+    assert public.name_de in html and public_url in html
+    assert "Treffen aller Partnerstädte" in index
+    # Without a public organiser the activity shows no "organised by" at all.
+    assert index.count('class="facts activity__facts"') == 0
