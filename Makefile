@@ -27,7 +27,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=ludwigsburg_intl.settings.prod \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" \
 	EMBEDDED_DATABASE=1
 
-.PHONY: help install run dev test messages compilemessages lint bench demo clean
+.PHONY: help install run dev test messages compilemessages lint bench demo clean backup restore
 
 help:
 	@echo "make run    - install, migrate, load demo content and serve the production shape (gunicorn) on http://127.0.0.1:$(PORT)/"
@@ -36,6 +36,8 @@ help:
 	@echo "make messages - update the de/en .po files after changing interface strings"
 	@echo "make lint   - ruff check"
 	@echo "make bench  - performance benchmarks"
+	@echo "make backup - write the database and the media files to var/backups/ (or BACKUP_DIR)"
+	@echo "make restore FILE=... - restore a backup into an empty database (FORCE=1 replaces a non-empty one)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found. Install it or pass PYTHON=/path/to/python3.12"; exit 1; }
@@ -93,6 +95,15 @@ lint: install
 
 bench: install compilemessages
 	$(PY) manage.py benchmark_climate
+
+# Backups use the settings the environment names (DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT);
+# locally that is the embedded server and var/media/, the same as `make run`.
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/portal-....tar [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(filter 1 yes true,$(FORCE)),--force)
 
 clean:
 	rm -rf $(VENV) var staticfiles
