@@ -235,3 +235,12 @@ def test_a_file_that_is_no_backup_is_refused(tmp_path, scratch_database):
         tar.add(__file__, arcname="notes.txt")
     with pytest.raises(CommandError, match="not a portal backup"):
         restore(not_a_backup, scratch_database)
+
+
+def test_the_password_goes_to_the_client_programs_by_environment_never_on_the_command_line():
+    database = Database(
+        {"dbname": "portal", "host": "db.example.org", "user": "portal", "password": "s3cret"}
+    )
+    assert "s3cret" not in database.conninfo()
+    assert "host=db.example.org" in database.conninfo()
+    assert database.env()["PGPASSWORD"] == "s3cret"
