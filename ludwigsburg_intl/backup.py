@@ -24,8 +24,10 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import psycopg
 from django.conf import settings
 from django.db import connections
+from psycopg.conninfo import make_conninfo
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -51,8 +53,6 @@ class Database:
     def configured(cls, name: str | None = None, alias: str = "default") -> "Database":
         """The portal's database (for the embedded server this starts it), or another database
         ``name`` on the same server."""
-        import psycopg
-
         raw = connections[alias].get_connection_params()
         keywords = {d.keyword.decode() for d in psycopg.pq.Conninfo.get_defaults()}
         params = {
@@ -74,8 +74,6 @@ class Database:
         return f"database {self.name!r} on {host}{':' + port if port else ''}"
 
     def conninfo(self) -> str:
-        from psycopg.conninfo import make_conninfo
-
         return make_conninfo(**{k: v for k, v in self.params.items() if k != "password"})
 
     def env(self) -> dict:
@@ -85,8 +83,6 @@ class Database:
         return env
 
     def connect(self):
-        import psycopg
-
         try:
             return psycopg.connect(**self.params, autocommit=True)
         except psycopg.OperationalError as exc:
