@@ -33,7 +33,7 @@ LOADTEST_PAGES = home=/de/ partner-cities=/de/partnerstaedte/ \
 	'briefing=/de/klimapartnerschaften/sitzungen/>/de/klimapartnerschaften/sitzungen/[0-9]+/' \
 	calendar=/de/termine/ sdg-13=/de/netzwerk/sdg/13/
 
-.PHONY: help install run dev test loadtest messages compilemessages lint bench demo clean vnu
+.PHONY: help install run dev test loadtest messages compilemessages lint bench demo clean vnu backup restore
 
 # The Nu Html Checker for tests/core/test_html_validity.py: npm's vnu-jar package (it ships
 # vnu.jar) in the git-ignored var/node; Java comes from the system (.ci/run installs Debian's).
@@ -49,6 +49,8 @@ help:
 	@echo "make lint   - ruff check"
 	@echo "make bench  - performance benchmarks of the council pages"
 	@echo "make loadtest - throughput of the production shape against a static file (needs wrk)"
+	@echo "make backup - write the database and the media files to var/backups/ (or BACKUP_DIR)"
+	@echo "make restore FILE=... - restore a backup into an empty database (FORCE=1 replaces a non-empty one)"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found. Install it or pass PYTHON=/path/to/python3.12"; exit 1; }
@@ -117,6 +119,15 @@ bench: install compilemessages
 loadtest: demo var/secret_key
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	SECRET_KEY="$$(cat var/secret_key)" $(PY) manage.py loadtest $(LOADTEST_PAGES) $(LOADTEST_ARGS)
+
+# Backups use the settings the environment names (DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT);
+# locally that is the embedded server and var/media/, the same as `make run`.
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/portal-....tar [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(filter 1 yes true,$(FORCE)),--force)
 
 clean:
 	rm -rf $(VENV) var staticfiles
