@@ -105,10 +105,9 @@ messages: install
 	for app in partnerships climate europe network; do \
 	  (cd $$app && ../$(PY) ../manage.py makemessages -l de -l en --no-wrap --no-location --no-obsolete) ; \
 	done
-	@# English is the source language: every English entry is its own msgid.
-	for po in $$(find . -path ./.venv -prune -o -path '*/locale/en/LC_MESSAGES/django.po' -print); do \
-	  msgen --no-wrap --no-location "$$po" | msgattrib --no-wrap --no-location --clear-fuzzy -o "$$po"; \
-	done
+	@# English is the source language: every English entry reads as its msgid (msgen alone would
+	@# keep the old text of a changed msgid that msgmerge marked fuzzy).
+	$(PY) manage.py english_catalogues
 
 lint: install
 	$(PY) -m ruff check .

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Prefetch
@@ -177,6 +178,7 @@ def interest_form(request):
         {
             "form": form,
             "refusal": refusal,
+            "retention_months": settings.INTEREST_SUBMISSION_RETENTION_MONTHS,
             "breadcrumbs": [
                 (_("Europe"), "europe:index"),
                 (_("Participation for council members"), "europe:participation"),

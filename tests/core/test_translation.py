@@ -340,3 +340,14 @@ def test_demo_content_is_complete_in_both_languages(demo_content):
                     missing.append(f"{model._meta.label} {obj.pk} {field}: {str(german)[:50]!r}")
     assert checked > 200
     assert not missing, f"{len(missing)} text(s) without English:\n" + "\n".join(missing[:40])
+
+
+def test_every_english_catalogue_entry_reads_as_its_source_text():
+    # A changed msgid must not keep its old English wording (msgmerge's fuzzy match).
+    from ludwigsburg_intl.management.commands.english_catalogues import english_entry
+
+    for path in sorted(REPO.glob("**/locale/en/LC_MESSAGES/django.po")):
+        if ".venv" in path.parts or "var" in path.parts:
+            continue
+        for entry in path.read_text(encoding="utf-8").rstrip("\n").split("\n\n"):
+            assert english_entry(entry) == entry, f"{path}: {entry}"

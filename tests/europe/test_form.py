@@ -214,3 +214,21 @@ def test_nonsense_programme_in_the_query_is_ignored(client, programme, query):
 def test_programme_options_are_in_the_page_language(client, programme):
     assert "JUMA working group" in client.get(FORM_EN).content.decode()
     assert "JUMA-Arbeitskreis" in client.get(FORM_DE).content.decode()
+
+
+@pytest.mark.django_db
+def test_confirmation_names_the_programme_only_while_it_is_published(client, programme):
+    location = client.post(FORM_DE, valid_data(programme))["Location"]
+    programme.status = "draft"
+    programme.save()
+    page = client.get(location).content.decode()
+    assert "Maria Muster" in page
+    assert "JUMA-Arbeitskreis" not in page
+
+
+@pytest.mark.django_db
+def test_the_form_says_how_long_the_details_are_kept(client, programme, settings):
+    settings.INTEREST_SUBMISSION_RETENTION_MONTHS = 12
+    page = client.get(FORM_DE).content.decode()
+    assert "löschen sie spätestens 12 Monate nach unserer Antwort" in page
+    assert "nicht mehr gebraucht" not in page
