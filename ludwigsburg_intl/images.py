@@ -26,6 +26,7 @@ import warnings
 from functools import partial
 from pathlib import PurePosixPath
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -48,6 +49,11 @@ DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000; a camera photo has 12–24 million
 DEFAULT_MAX_SIDE = 10_000
 DEFAULT_MIN_SIDE = 100
+
+# What a storage raises when it cannot read, write or delete a file: the filesystem an OSError,
+# the object storage (ludwigsburg_intl.media_storage) botocore's errors, e.g. an unreachable
+# endpoint or a refused request.
+STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 
 
 def _limit(name, default):
@@ -336,7 +342,7 @@ def _delete_files(storage, names) -> None:
     for name in names:
         try:
             storage.delete(name)
-        except OSError:
+        except STORAGE_ERRORS:
             # Too late to undo anything: a left-over file is only wasted space.
             logger.exception("Could not delete the image file %s", name)
 
@@ -366,7 +372,7 @@ def create_renditions_after_upload(sender, instance, raw=False, using=None, **kw
     if isinstance(instance, RenditionImage) and not raw:
         try:
             ensure_renditions(instance, using)
-        except (OSError, ValueError):
+        except (*STORAGE_ERRORS, ValueError):
             # The upload was validated, so this is rare (e.g. a full disk). The page then
             # serves the original; the next save tries again.
             logger.exception("Could not make the renditions of %s", instance.image.name)

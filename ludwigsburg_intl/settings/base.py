@@ -163,8 +163,38 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+
+
+# Uploaded media: on S3-compatible object storage (django-storages) when AWS_STORAGE_BUCKET_NAME
+# is set, so that every app server sees the same files; on the filesystem under MEDIA_ROOT
+# otherwise. Either way their URLs are MEDIA_URL on the portal's own host (the reverse proxy
+# serves /media/ from the bucket, see the README): no page loads from another host. prod.py uses
+# the same choice; the tests keep the filesystem. Credentials: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY from the environment (or boto3's other sources, e.g. an instance role).
+def media_storage() -> dict:
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "ludwigsburg_intl.media_storage.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            # "path" for servers without bucket subdomains (many MinIO and Ceph setups).
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE", "").strip() or None,
+            "location": os.environ.get("AWS_LOCATION", "").strip().strip("/"),
+            # Objects get no ACL of their own: the bucket's policy decides who reads them.
+            "default_acl": None,
+            "querystring_auth": False,
+            # Like the filesystem: a name in use gets a new one instead of being overwritten.
+            "file_overwrite": False,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
