@@ -25,7 +25,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=ludwigsburg_intl.settings.prod \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}" \
-	EMBEDDED_DATABASE=1
+	EMBEDDED_DATABASE=1 SERVE_MEDIA=1
 
 # The pages `make loadtest` measures (NAME=PATH, or NAME=PATH>REGEX to follow the first link).
 LOADTEST_PAGES = home=/de/ partner-cities=/de/partnerstaedte/ \

@@ -1,10 +1,13 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve as serve_media
 
 from . import health, views
 
@@ -49,7 +52,13 @@ urlpatterns += i18n_patterns(
 handler404 = "ludwigsburg_intl.errors.page_not_found"
 handler500 = "ludwigsburg_intl.errors.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static as media_static
-
-    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # In production the web server in front of gunicorn serves /media/ (see the README); a local
+    # copy in the production shape (`make run`) has no such server and asks Django to.
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -162,6 +162,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Django serves uploaded files only in development and, asked for, in a local copy of the
+# production shape (`make run` sets SERVE_MEDIA=1); in production the web server does.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA") == "1"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 
 

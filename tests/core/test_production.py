@@ -4,6 +4,8 @@ bounded however many requests come in at once."""
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from .servers import free_port, get, gunicorn, portal_env, runserver, serve
 
 PAGES = ["/de/", "/en/", "/de/termine/", "/en/calendar/", "/de/partnerstaedte/"]
@@ -40,3 +42,28 @@ def test_the_development_server_keeps_no_connection_open(own_postgres):
         statuses = _hammer(base_url)
         assert set(statuses) == {200}
         assert _settled_connections(own_postgres, 0) == 0
+
+
+@pytest.mark.django_db
+def test_a_local_copy_in_the_production_shape_serves_uploaded_files(client, settings, tmp_path):
+    # `make run` has no web server in front of gunicorn to serve /media/.
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import ludwigsburg_intl.urls
+
+    (tmp_path / "bild.txt").write_text("Bild")
+    settings.MEDIA_ROOT = tmp_path
+    try:
+        for serve_media, status in ((False, 404), (True, 200)):
+            settings.SERVE_MEDIA = serve_media
+            importlib.reload(ludwigsburg_intl.urls)
+            clear_url_caches()
+            response = client.get("/media/bild.txt")
+            assert response.status_code == status
+        assert b"".join(response.streaming_content) == b"Bild"
+    finally:
+        settings.SERVE_MEDIA = False
+        importlib.reload(ludwigsburg_intl.urls)
+        clear_url_caches()
