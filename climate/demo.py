@@ -10,7 +10,7 @@ whether it is a grant, who funds it or how far its approval is, so it is not cou
 import datetime
 from decimal import Decimal
 
-from ludwigsburg_intl.demo import EVENT_UIDS, upsert
+from ludwigsburg_intl.demo import EVENT_UIDS, set_if_new, update_if_new, upsert
 from ludwigsburg_intl.models import Event, SDGGoal
 
 from .models import (
@@ -19,7 +19,6 @@ from .models import (
     CommitteeMeeting,
     Component,
     DatePrecision,
-    Funder,
     Milestone,
     Project,
     SituationEntry,
@@ -38,7 +37,7 @@ def load():
 
 
 def _goals(obj, numbers):
-    obj.sdg_goals.set(SDGGoal.objects.filter(number__in=numbers))
+    set_if_new(obj, "sdg_goals", SDGGoal.objects.filter(number__in=numbers))
 
 
 def _montbeliard():
@@ -221,23 +220,23 @@ def load_partnerships():
             text_en=text_en,
         )
 
-    Event.objects.filter(
-        uid__in=[
-            EVENT_UIDS["ambato_exchange_2022"],
-            EVENT_UIDS["ambato_delegation_2023"],
-            EVENT_UIDS["ambato_tourism_2023"],
-            EVENT_UIDS["ambato_rector_2023"],
-            EVENT_UIDS["ambato_biodiversity_2023"],
-            EVENT_UIDS["ambato_mayor_visit_2024"],
-        ]
-    ).update(climate_partnership=ambato)
+    update_if_new(
+        Event.objects.filter(
+            uid__in=[
+                EVENT_UIDS["ambato_exchange_2022"],
+                EVENT_UIDS["ambato_delegation_2023"],
+                EVENT_UIDS["ambato_tourism_2023"],
+                EVENT_UIDS["ambato_rector_2023"],
+                EVENT_UIDS["ambato_biodiversity_2023"],
+                EVENT_UIDS["ambato_mayor_visit_2024"],
+            ]
+        ),
+        climate_partnership=ambato,
+    )
     return kongoussi, ambato
 
 
 def load_kongoussi_projects(kongoussi):
-    # Earlier versions of this demo named the BMZ as the application's funder, which the sources
-    # do not say; remove that funder again where nothing else uses it.
-    Funder.objects.filter(slug="bmz", projects__isnull=True).delete()
     application = upsert(
         Project,
         {"slug": "kongoussi-solarenergie-wasser-2023-2026"},
@@ -357,8 +356,10 @@ def load_kongoussi_projects(kongoussi):
         ),
         status=PUBLISHED,
     )
-    Event.objects.filter(uid=EVENT_UIDS["kongoussi_delegation_2023"]).update(
-        climate_partnership=kongoussi, project=application
+    update_if_new(
+        Event.objects.filter(uid=EVENT_UIDS["kongoussi_delegation_2023"]),
+        climate_partnership=kongoussi,
+        project=application,
     )
 
     direct_aid = upsert(

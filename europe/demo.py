@@ -7,7 +7,7 @@ public pages say so. Their dates are set relative to the day of loading so that 
 
 import datetime
 
-from ludwigsburg_intl.demo import PUBLISHED, upsert
+from ludwigsburg_intl.demo import PUBLISHED, set_if_new, upsert
 from ludwigsburg_intl.models import SDGGoal
 
 from .models import (
@@ -99,7 +99,7 @@ def load_work_fields():
             sort_order=order * 10,
             status=PUBLISHED,
         )
-        field.sdg_goals.set([goals[n] for n in sdgs if n in goals])
+        set_if_new(field, "sdg_goals", [goals[n] for n in sdgs if n in goals])
 
 
 def load_networks():
@@ -260,4 +260,4 @@ def load_example_calls():
             is_example=True,
             status=PUBLISHED,
         )
-        call.topics.set([topics[t] for t in topic_slugs])
+        set_if_new(call, "topics", [topics[t] for t in topic_slugs])

@@ -5,6 +5,7 @@ left empty, never invented. Area apps have their own ``demo.py``; see load_demo_
 """
 
 import datetime
+import json
 import zoneinfo
 
 from .models import Area, ContactPerson, Event, Office, SitePage
@@ -13,10 +14,81 @@ from .views import CONCEPT_PAGE_SLUG
 PUBLISHED = "published"
 
 
+class DemoRun:
+    """One run of the demo loader. Normally it only creates what is missing: an entry it made
+    before (found through ``DemoObject``, even if an editor renamed it) or an object that already
+    matches the entry is left exactly as it is, relations included. With ``reset`` it restores
+    every entry to the demo's values (a demo site's explicit "start again")."""
+
+    def __init__(self, reset: bool = False):
+        self.reset = reset
+        self.created: set[tuple[str, int]] = set()
+
+
+_run = DemoRun()
+
+
+def start_run(reset: bool = False) -> DemoRun:
+    global _run
+    _run = DemoRun(reset=reset)
+    return _run
+
+
+def _key(model, lookup: dict) -> str:
+    return model._meta.label + ":" + json.dumps(lookup, sort_keys=True, default=str)
+
+
 def upsert(model, lookup: dict, **fields):
-    """Create or update one object by its natural key; ``fields`` hold ``x_de``/``x_en`` values."""
-    obj, _created = model.objects.update_or_create(**lookup, defaults=fields)
+    """The demo's object for one entry, identified by its natural key in ``lookup``; ``fields``
+    hold ``x_de``/``x_en`` values. Created when missing; an existing one is never changed (unless
+    the run resets the demo)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import DemoObject
+
+    key = _key(model, lookup)
+    record = DemoObject.objects.filter(key=key).first()
+    obj = model.objects.filter(pk=record.object_id).first() if record else None
+    if obj is None:
+        obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model.objects.create(**lookup, **fields)
+        _run.created.add((model._meta.label, obj.pk))
+    elif _run.reset:
+        for name, value in {**lookup, **fields}.items():
+            setattr(obj, name, value)
+        obj.save()
+        _run.created.add((model._meta.label, obj.pk))
+    DemoObject.objects.update_or_create(
+        key=key,
+        defaults={
+            "content_type": ContentType.objects.get_for_model(model),
+            "object_id": obj.pk,
+        },
+    )
     return obj
+
+
+def is_new(obj) -> bool:
+    """Whether this run created the object (or restores it): only then may it set its links."""
+    return (obj._meta.label, obj.pk) in _run.created
+
+
+def set_if_new(obj, relation: str, values) -> None:
+    """``obj.<relation>.set(values)`` for an object this run created; an editor's choice stays."""
+    if is_new(obj):
+        getattr(obj, relation).set(values)
+
+
+def add_if_new(obj, relation: str, *values) -> None:
+    if is_new(obj):
+        getattr(obj, relation).add(*values)
+
+
+def update_if_new(queryset, **fields) -> None:
+    """``queryset.update(**fields)`` limited to the objects this run created."""
+    label = queryset.model._meta.label
+    queryset.filter(pk__in=[pk for model, pk in _run.created if model == label]).update(**fields)
 
 
 def berlin(year, month, day, hour=0, minute=0, tz="Europe/Berlin"):

@@ -380,3 +380,25 @@ class SitePage(Publishable):
 
     def get_absolute_url(self):
         return reverse("pages:page", kwargs={"slug": self.slug})
+
+
+class DemoObject(models.Model):
+    """Which object the demo content created for which of its entries, so that running the demo
+    loader again finds it even after an editor renamed it, and never changes it."""
+
+    key = models.CharField(_("demo entry"), max_length=500, unique=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    # Bookkeeping of the loader, shown on no page.
+    page_cache_exempt = True
+
+    class Meta:
+        verbose_name = _("demo content entry")
+        verbose_name_plural = _("demo content entries")
+
+    def __str__(self):
+        return self.key

@@ -8,7 +8,7 @@ values, flagged as such on every page.
 
 from decimal import Decimal
 
-from ludwigsburg_intl.demo import EVENT_UIDS, upsert
+from ludwigsburg_intl.demo import EVENT_UIDS, add_if_new, set_if_new, upsert
 from ludwigsburg_intl.models import Event, SDGGoal
 
 from .models import (
@@ -89,11 +89,13 @@ def load_actors(topics):
         ),
         status=PUBLISHED,
     )
-    actors["freundeskreis"].topics.set(
-        [topics["entwicklungszusammenarbeit"], topics["klimaschutz"]]
+    set_if_new(
+        actors["freundeskreis"],
+        "topics",
+        [topics["entwicklungszusammenarbeit"], topics["klimaschutz"]],
     )
-    actors["freundeskreis"].sdg_goals.set(_goals(13, 17))
-    actors["freundeskreis"].climate_partnerships.set(_climate_partnerships("Kongoussi"))
+    set_if_new(actors["freundeskreis"], "sdg_goals", _goals(13, 17))
+    set_if_new(actors["freundeskreis"], "climate_partnerships", _climate_partnerships("Kongoussi"))
 
     actors["verein"] = upsert(
         Actor,
@@ -115,9 +117,9 @@ def load_actors(topics):
         ),
         status=PUBLISHED,
     )
-    actors["verein"].topics.set([topics["begegnung-und-austausch"]])
-    actors["verein"].sdg_goals.set(_goals(17))
-    actors["verein"].partner_cities.set(_partner_cities())
+    set_if_new(actors["verein"], "topics", [topics["begegnung-und-austausch"]])
+    set_if_new(actors["verein"], "sdg_goals", _goals(17))
+    set_if_new(actors["verein"], "partner_cities", _partner_cities())
 
     actors["foodsharing"] = upsert(
         Actor,
@@ -140,9 +142,9 @@ def load_actors(topics):
         ),
         status=PUBLISHED,
     )
-    actors["foodsharing"].topics.set([topics["lebensmittelverschwendung"]])
-    actors["foodsharing"].sdg_goals.set(_goals(12))
-    actors["foodsharing"].partner_cities.set(_partner_cities("montbeliard"))
+    set_if_new(actors["foodsharing"], "topics", [topics["lebensmittelverschwendung"]])
+    set_if_new(actors["foodsharing"], "sdg_goals", _goals(12))
+    set_if_new(actors["foodsharing"], "partner_cities", _partner_cities("montbeliard"))
 
     actors["stadtteile"] = upsert(
         Actor,
@@ -165,9 +167,9 @@ def load_actors(topics):
         ),
         status=PUBLISHED,
     )
-    actors["stadtteile"].topics.set([topics["lebensmittelverschwendung"]])
-    actors["stadtteile"].sdg_goals.set(_goals(12))
-    actors["stadtteile"].partner_cities.set(_partner_cities("montbeliard"))
+    set_if_new(actors["stadtteile"], "topics", [topics["lebensmittelverschwendung"]])
+    set_if_new(actors["stadtteile"], "sdg_goals", _goals(12))
+    set_if_new(actors["stadtteile"], "partner_cities", _partner_cities("montbeliard"))
 
     actors["eine_welt"] = upsert(
         Actor,
@@ -195,10 +197,12 @@ def load_actors(topics):
         ),
         status=PUBLISHED,
     )
-    actors["eine_welt"].topics.set(
-        [topics["entwicklungszusammenarbeit"], topics["globales-lernen"]]
+    set_if_new(
+        actors["eine_welt"],
+        "topics",
+        [topics["entwicklungszusammenarbeit"], topics["globales-lernen"]],
     )
-    actors["eine_welt"].sdg_goals.set(_goals(4, 17))
+    set_if_new(actors["eine_welt"], "sdg_goals", _goals(4, 17))
     return actors
 
 
@@ -210,7 +214,7 @@ def link_partnership_activities(actors):
         title_de__startswith="Besuche in den Partnerstädten mit dem Verein"
     )
     for activity in visits:
-        activity.organisers.add(actors["verein"])
+        add_if_new(activity, "organisers", actors["verein"])
 
 
 def load_programmes(actors):
@@ -240,8 +244,8 @@ def load_programmes(actors):
         sort_order=10,
         status=PUBLISHED,
     )
-    lokalglobal.sdg_goals.set(_goals(17))
-    lokalglobal.actors.set([actors["eine_welt"]])
+    set_if_new(lokalglobal, "sdg_goals", _goals(17))
+    set_if_new(lokalglobal, "actors", [actors["eine_welt"]])
 
     forum = upsert(
         Programme,
@@ -262,8 +266,8 @@ def load_programmes(actors):
         sort_order=20,
         status=PUBLISHED,
     )
-    forum.sdg_goals.set(_goals(17))
-    forum.actors.set([actors["eine_welt"]])
+    set_if_new(forum, "sdg_goals", _goals(17))
+    set_if_new(forum, "actors", [actors["eine_welt"]])
 
     days = upsert(
         Programme,
@@ -283,8 +287,8 @@ def load_programmes(actors):
         sort_order=30,
         status=PUBLISHED,
     )
-    days.sdg_goals.set(_goals(11, 12))
-    days.events.set(Event.objects.filter(uid=EVENT_UIDS["nachhaltigkeitstage_2023"]))
+    set_if_new(days, "sdg_goals", _goals(11, 12))
+    set_if_new(days, "events", Event.objects.filter(uid=EVENT_UIDS["nachhaltigkeitstage_2023"]))
 
 
 TASKS = [
@@ -399,10 +403,6 @@ OUTLOOK = [
 
 def load_coordination():
     kind = CoordinationItem.Kind
-    # Earlier versions of this demo titled the Kongoussi task like the climate partnership itself.
-    CoordinationItem.objects.filter(
-        kind=kind.TASK, title_de="Klimapartnerschaft mit Kongoussi"
-    ).update(title_de="Klimaschutzprojekt mit Kongoussi")
     for order, title_de, title_en, text_de, text_en, goals in TASKS:
         item = upsert(
             CoordinationItem,
@@ -413,7 +413,7 @@ def load_coordination():
             sort_order=order,
             status=PUBLISHED,
         )
-        item.sdg_goals.set(_goals(*goals))
+        set_if_new(item, "sdg_goals", _goals(*goals))
     for order, title_de, title_en in COOPERATION:
         upsert(
             CoordinationItem,
@@ -702,14 +702,12 @@ INDICATORS = [
     ),
 ]
 # Indicators earlier versions of this demo made up; removed again unless someone entered values.
-REMOVED_INDICATORS = ("faire-beschaffung", "eine-welt-akteure")
 
 # Illustrative values only: flagged ``is_example`` and shown as examples everywhere.
 EXAMPLE_VALUES = {"schulkooperationen-globales-lernen": [(2021, 2), (2022, 3), (2023, 5)]}
 
 
 def load_indicators():
-    Indicator.objects.filter(slug__in=REMOVED_INDICATORS, values__isnull=True).delete()
     for slug, order, name_de, name_en, unit_de, unit_en, goals, text_de, text_en in INDICATORS:
         indicator = upsert(
             Indicator,
@@ -723,7 +721,7 @@ def load_indicators():
             sort_order=order,
             status=PUBLISHED,
         )
-        indicator.sdg_goals.set(_goals(*goals))
+        set_if_new(indicator, "sdg_goals", _goals(*goals))
         for year, value in EXAMPLE_VALUES.get(slug, []):
             upsert(
                 IndicatorValue,

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from ludwigsburg_intl.demo import PUBLISHED, upsert
+from ludwigsburg_intl.demo import PUBLISHED, set_if_new, upsert
 from ludwigsburg_intl.models import ContactPerson, SDGGoal
 
 from .models import Activity, AnnualProgramme, Award, PartnerCity
@@ -160,7 +160,7 @@ def load():
             **data,
         )
         if contact:
-            city.contact_persons.set([contact])
+            set_if_new(city, "contact_persons", [contact])
         cities[slug] = city
 
     upsert(
@@ -178,7 +178,7 @@ def load():
 def _activity(title_de, **fields):
     sdg_numbers = fields.pop("sdg", [])
     activity = upsert(Activity, {"title_de": title_de}, status=PUBLISHED, **fields)
-    activity.sdg_goals.set(SDGGoal.objects.filter(number__in=sdg_numbers))
+    set_if_new(activity, "sdg_goals", SDGGoal.objects.filter(number__in=sdg_numbers))
     return activity
 
 

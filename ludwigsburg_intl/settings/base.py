@@ -139,6 +139,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# `load_demo_content` may run (never under the production settings).
+DEMO_CONTENT_ALLOWED = True
+
 # Anonymous public pages are kept at most this long (0 turns the page cache off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_ALIAS = "default"

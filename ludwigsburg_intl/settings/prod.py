@@ -50,6 +50,7 @@ def _proxy_count() -> int:
 
 
 DEBUG = False
+DEMO_CONTENT_ALLOWED = False
 SECRET_KEY = _require("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _require("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h.lstrip('.')}" for h in ALLOWED_HOSTS if h != "*"]

@@ -357,3 +357,97 @@ def test_english_names_are_the_same_everywhere(client):
     overview = page_text(client, "en", "partnerships:index")
     assert "Activities of associations" in overview
     assert "Stakeholders in Ludwigsburg" in page_text(client, "en", "network:actor-list")
+
+
+# --- An editor's work survives the demo loader (`make run` runs it on every start) -------------
+
+
+def _edit_like_an_editor():
+    from climate.models import Project
+    from europe.models import FundingCall
+    from network.models import Actor
+
+    impressum = SitePage.objects.get(slug="impressum")
+    impressum.body_de = "Von der Redaktion neu geschrieben."
+    impressum.title_de = "Impressum (Redaktion)"
+    impressum.save()
+    contact = ContactPerson.objects.filter(status="published").first()
+    contact.status = "draft"
+    contact.save()
+    call = FundingCall.objects.filter(status="published").first()
+    call.status = "draft"
+    call.save()
+    actor = Actor.objects.filter(topics__isnull=False).distinct().first()
+    actor.topics.clear()
+    project = Project.objects.exclude(traffic_light="").first() or Project.objects.first()
+    project.traffic_light = next(
+        value for value, _label in Project.TrafficLight.choices if value != project.traffic_light
+    )
+    project.save()
+    return {"impressum": impressum, "contact": contact, "call": call, "actor": actor,
+            "project": project}  # fmt: skip
+
+
+def test_a_second_run_keeps_every_edit_and_records_nothing():
+    from django.contrib.admin.models import LogEntry
+
+    from climate.models import ProjectChange
+
+    call_command("load_demo_content", verbosity=0)
+    edited = _edit_like_an_editor()
+    before = snapshot()
+    changes, log = ProjectChange.objects.count(), LogEntry.objects.count()
+
+    call_command("load_demo_content", verbosity=0)
+
+    assert snapshot() == before  # nothing changed, nothing duplicated (renamed page included)
+    assert ProjectChange.objects.count() == changes  # no false entry in the public history
+    assert LogEntry.objects.count() == log
+    assert (
+        SitePage.objects.get(pk=edited["impressum"].pk).body_de
+        == "Von der Redaktion neu geschrieben."
+    )
+    assert not edited["actor"].topics.exists()
+
+
+def test_missing_demo_objects_are_created_again_and_existing_ones_left_alone():
+    call_command("load_demo_content", verbosity=0)
+    page = SitePage.objects.get(slug="impressum")
+    page.title_de = "Umbenannt"
+    page.save()
+    SitePage.objects.filter(slug="datenschutz").delete()
+    call_command("load_demo_content", verbosity=0)
+    assert SitePage.objects.get(slug="impressum").title_de == "Umbenannt"
+    assert SitePage.objects.filter(slug="datenschutz").exists()
+
+
+def test_reset_restores_the_demo_after_confirmation(monkeypatch):
+    from django.core.management.base import CommandError
+
+    call_command("load_demo_content", verbosity=0)
+    edited = _edit_like_an_editor()
+
+    monkeypatch.setattr("builtins.input", lambda prompt: "no")
+    with pytest.raises(CommandError, match="Nothing was changed"):
+        call_command("load_demo_content", "--reset", verbosity=0)
+    assert SitePage.objects.get(pk=edited["impressum"].pk).title_de == "Impressum (Redaktion)"
+
+    monkeypatch.setattr("builtins.input", lambda prompt: "yes")
+    call_command("load_demo_content", "--reset", verbosity=0)
+    impressum = SitePage.objects.get(pk=edited["impressum"].pk)
+    assert impressum.title_de == "Impressum"
+    assert ContactPerson.objects.get(pk=edited["contact"].pk).status == "published"
+    assert edited["actor"].topics.exists()
+
+    edited = _edit_like_an_editor()
+    call_command("load_demo_content", "--reset", "--noinput", verbosity=0)
+    assert SitePage.objects.get(pk=edited["impressum"].pk).title_de == "Impressum"
+
+
+def test_production_settings_refuse_the_demo(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEMO_CONTENT_ALLOWED = False
+    with pytest.raises(CommandError, match="production"):
+        call_command("load_demo_content", verbosity=0)
+    assert not SitePage.objects.exists()
