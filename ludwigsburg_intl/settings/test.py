@@ -17,3 +17,6 @@ STORAGES = {
 # what a page costs to render, so the page cache is on only where a test turns it on.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+
+# Tests that need the second factor turn it on themselves.
+OTP_REQUIRED_FOR = os.environ.get("OTP_REQUIRED_FOR", "none")
