@@ -11,8 +11,7 @@ import time
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +51,8 @@ def lockout_response(request, original_response=None, credentials=None):
         "form": form,
         REDIRECT_FIELD_NAME: request.POST.get(REDIRECT_FIELD_NAME, reverse("admin:index")),
     }
-    return TemplateResponse(request, "admin/login.html", context, status=429)
+    # Rendered at once: django-axes returns it from its middleware, after the template stage.
+    return render(request, "admin/login.html", context, status=429)
 
 
 def second_factor_required(user) -> bool:

@@ -142,7 +142,7 @@ def _label(permission) -> str:
 
 def sync_roles(using: str = "default") -> list[str]:
     """Make the groups match the declared roles; return what was changed, one line each."""
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Group
 
     check_declarations()
     _ensure_permissions(using)
@@ -165,24 +165,19 @@ def sync_roles(using: str = "default") -> list[str]:
     # Groups an administrator made by hand are left alone, except that personal data stays
     # with its own role.
     personal = personal_data_models()
-    if personal:
-        leaked = (
-            Permission.objects.using(using)
-            .filter(group__isnull=False)
-            .exclude(group__pk__in=role_groups)
-            .select_related("content_type")
-            .distinct()
-        )
-        for permission in leaked:
-            model = f"{permission.content_type.app_label}.{permission.content_type.model}"
-            if model not in personal:
-                continue
-            for group in Group.objects.using(using).filter(permissions=permission):
-                group.permissions.remove(permission)
-                changes.append(
-                    f"{group.name}: removed {_label(permission)} (personal data belongs to its "
-                    "own role only)"
-                )
+    for group in Group.objects.using(using).exclude(pk__in=role_groups):
+        leaked = [
+            permission
+            for permission in group.permissions.select_related("content_type")
+            if f"{permission.content_type.app_label}.{permission.content_type.model}" in personal
+        ]
+        for permission in sorted(leaked, key=_label):
+            changes.append(
+                f"{group.name}: removed {_label(permission)} (personal data belongs to its own "
+                "role only)"
+            )
+        if leaked:
+            group.permissions.remove(*leaked)
     return changes
 
 

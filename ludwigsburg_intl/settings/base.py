@@ -212,7 +212,12 @@ LOGGING = {
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 
-# --- Safe login: lockout, second factor, session limits (see ludwigsburg_intl/login_security.py)
+# --- Roles and safe login: lockout, second factor, session limits (see
+# ludwigsburg_intl/roles.py and login_security.py)
+# The admin, with relation searches open to the editors of the linking model (admin_site.py).
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = (
+    "ludwigsburg_intl.admin_site.PortalAdminConfig"
+)
 INSTALLED_APPS += [
     "axes",
     "django_otp",
@@ -239,6 +244,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ludwigsburg_intl.login_security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "ludwigsburg_intl.login_security.client_ip"
+# Failed logins go to the log (logger "axes") and the database; the commands unlock, so the
+# admin's lists of attempts are not needed.
+AXES_ENABLE_ADMIN = False
 # Who needs a second factor: "superusers-and-personal-data", "all-staff" or "none".
 OTP_REQUIRED_FOR = os.environ.get("OTP_REQUIRED_FOR", "superusers-and-personal-data")
 OTP_TOTP_ISSUER = "Ludwigsburg International"
