@@ -9,7 +9,7 @@ The setting ``OTP_REQUIRED_FOR`` says who must use a second factor:
 import time
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -118,5 +118,8 @@ class LoginSecurityMiddleware:
             return None
         account = getattr(user, "editor_account", None)
         if account is not None and account.must_change_password:
+            messages.warning(
+                request, _("Please replace your one-time password with a password of your own.")
+            )
             return redirect(reverse("admin:password_change"))
         return None
