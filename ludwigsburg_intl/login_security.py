@@ -114,7 +114,10 @@ class LoginSecurityMiddleware:
         if second_factor_required(user) and not user.is_verified():
             step = "two_factor:verify" if user_has_device(user) else "two_factor:setup"
             return redirect(f"{reverse(step)}?{next_query}")
-        if request.path in (reverse("admin:password_change"), reverse("admin:password_change_done")):
+        if request.path in (
+            reverse("admin:password_change"),
+            reverse("admin:password_change_done"),
+        ):
             return None
         account = getattr(user, "editor_account", None)
         if account is not None and account.must_change_password:

@@ -4,6 +4,9 @@ of a staff session."""
 import datetime
 import io
 import logging
+import os
+import subprocess
+import sys
 import time
 from unittest import mock
 
@@ -298,3 +301,25 @@ def test_public_pages_set_no_cookie_and_load_no_session(client):
     response = client.get(reverse("home"))
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_the_admin_offers_every_editor_the_second_factor(client):
+    client.force_login(staff(group="Redaktion Europa"))
+    html = client.get(INDEX).content.decode()
+    assert f'href="{reverse("two_factor:setup")}"' in html
+
+
+def test_production_requires_the_second_factor_for_superusers_and_personal_data():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ludwigsburg_intl.settings.prod",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "example.org",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
+    }
+    env.pop("OTP_REQUIRED_FOR", None)
+    code = "from django.conf import settings; print(settings.OTP_REQUIRED_FOR)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "superusers-and-personal-data"

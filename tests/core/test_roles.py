@@ -228,9 +228,7 @@ def test_sync_roles_repairs_a_group_reports_it_and_keeps_its_members():
 def test_sync_roles_recreates_a_deleted_group():
     Group.objects.filter(name="Redaktion Netzwerk").delete()
     assert "Created group 'Redaktion Netzwerk'" in run("sync_roles")
-    assert Group.objects.get(name="Redaktion Netzwerk").permissions.filter(
-        codename="change_actor"
-    )
+    assert Group.objects.get(name="Redaktion Netzwerk").permissions.filter(codename="change_actor")
 
 
 def test_sync_roles_takes_personal_data_away_from_a_hand_made_group():
