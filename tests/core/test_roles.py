@@ -187,7 +187,10 @@ def test_a_draft_is_previewed_only_with_the_models_view_permission(client):
     html = response.content.decode()
     assert 'class="draft-banner"' in html
     with override("de"):
-        assert gettext("Only editors allowed to view this content can see it.") in html
+        banner = gettext(
+            "This page is not published. Only editors allowed to view this content can see it."
+        )
+    assert banner in html
 
 
 def test_staff_without_any_permission_do_not_preview_drafts(client):
