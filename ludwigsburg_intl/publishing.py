@@ -104,7 +104,12 @@ class Publishable(models.Model):
 def may_preview(user, model) -> bool:
     """Whether ``user`` may see drafts of ``model`` on the public site: active staff with the
     model's view permission (an editor of one area does not preview another area's drafts)."""
+    from .login_security import second_factor_required
+
     if user is None or not (user.is_active and user.is_staff):
+        return False
+    # Half way through the login (password given, second factor still due) is not logged in.
+    if second_factor_required(user) and not getattr(user, "is_verified", lambda: False)():
         return False
     opts = model._meta
     return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")

@@ -25,6 +25,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ludwigsburg_intl.login_security import LOCKOUT_MESSAGE
+from tests.factories import DRAFT, SitePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -323,3 +324,13 @@ def test_production_requires_the_second_factor_for_superusers_and_personal_data(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "superusers-and-personal-data"
+
+
+@override_settings(OTP_REQUIRED_FOR="superusers-and-personal-data")
+def test_drafts_are_previewed_only_once_the_second_factor_is_given(client):
+    page = SitePageFactory(status=DRAFT)
+    device = totp_device(staff(superuser=True))
+    log_in(client, "redakteurin")
+    assert client.get(page.get_absolute_url()).status_code == 404
+    client.post(reverse("two_factor:verify"), {"token": current_token(device), "next": INDEX})
+    assert client.get(page.get_absolute_url()).status_code == 200
