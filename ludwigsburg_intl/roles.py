@@ -93,11 +93,11 @@ def is_personal_data_user(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return any(
-        user.has_perm(f"{model.split('.')[0]}.{VIEW}_{model.split('.')[1]}")
-        or user.has_perm(f"{model.split('.')[0]}.{CHANGE}_{model.split('.')[1]}")
-        for model in personal_data_models()
-    )
+    for model in personal_data_models():
+        app_label, model_name = model.split(".")
+        if any(user.has_perm(f"{app_label}.{action}_{model_name}") for action in (VIEW, CHANGE)):
+            return True
+    return False
 
 
 def _ensure_permissions(using: str) -> None:
@@ -114,24 +114,17 @@ def _ensure_permissions(using: str) -> None:
         create_permissions(app_config, verbosity=0, using=using)
 
 
-def _wanted_permissions(role: Role, using: str):
-    from django.contrib.auth.models import Permission
-
+def _wanted_permissions(role: Role, available: dict):
     wanted = set()
     for model, actions in role.permissions.items():
         app_label, model_name = model.split(".")
         for action in actions:
-            try:
-                permission = Permission.objects.using(using).get(
-                    content_type__app_label=app_label,
-                    content_type__model=model_name,
-                    codename=f"{action}_{model_name}",
-                )
-            except Permission.DoesNotExist as exc:
+            permission = available.get((app_label, model_name, f"{action}_{model_name}"))
+            if permission is None:
                 raise ImproperlyConfigured(
                     f"Role {role.name!r}: there is no permission {action}_{model_name} "
                     f"in {app_label}."
-                ) from exc
+                )
             wanted.add(permission)
     return wanted
 
@@ -142,10 +135,14 @@ def _label(permission) -> str:
 
 def sync_roles(using: str = "default") -> list[str]:
     """Make the groups match the declared roles; return what was changed, one line each."""
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group, Permission
 
     check_declarations()
     _ensure_permissions(using)
+    available = {
+        (p.content_type.app_label, p.content_type.model, p.codename): p
+        for p in Permission.objects.using(using).select_related("content_type")
+    }
     changes: list[str] = []
     role_groups = set()
     for role in roles():
@@ -153,7 +150,7 @@ def sync_roles(using: str = "default") -> list[str]:
         role_groups.add(group.pk)
         if created:
             changes.append(f"Created group {role.name!r}")
-        wanted = _wanted_permissions(role, using)
+        wanted = _wanted_permissions(role, available)
         present = set(group.permissions.select_related("content_type"))
         for permission in sorted(wanted - present, key=_label):
             changes.append(f"{role.name}: added {_label(permission)}")

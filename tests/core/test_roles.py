@@ -6,6 +6,7 @@ import io
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission, User
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -285,3 +286,13 @@ def test_create_editor_accepts_the_group_name_and_refuses_unknown_groups_and_nam
 def test_an_existing_account_without_one_time_password_is_not_sent_to_change_it(client):
     client.force_login(editor("klima"))
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_a_role_that_names_personal_data_is_refused(monkeypatch):
+    intern = roles.Role(
+        key="praktikum", name="Praktikum", permissions={"europe.nomination": roles.VIEW_ONLY}
+    )
+    monkeypatch.setitem(roles._roles, "praktikum", intern)
+    with pytest.raises(ImproperlyConfigured, match="personal-data"):
+        run("sync_roles")
+    assert not Group.objects.filter(name="Praktikum").exists()
