@@ -78,9 +78,8 @@ run: demo var/secret_key
 	$(PROD_ENV) $(PY) manage.py check --fail-level ERROR
 	@echo ""
 	@echo "Portal: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo "Create an admin account with:  $(PY) manage.py createsuperuser"
-	@echo "  (or non-interactively: DJANGO_SUPERUSER_USERNAME=... DJANGO_SUPERUSER_EMAIL=... \\"
-	@echo "   DJANGO_SUPERUSER_PASSWORD=... $(PY) manage.py createsuperuser --noinput)"
+	@echo "Create an editor account with:  $(PY) manage.py create_editor NAME --email ... --group europa"
+	@echo "  (groups: see README, 'Editors, roles and login'; createsuperuser only for administrators)"
 	@echo ""
 	$(PROD_ENV) exec $(PY) -m gunicorn ludwigsburg_intl.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers $(WORKERS) --access-logfile - --graceful-timeout 10

@@ -5,9 +5,7 @@ Two limits hold: ``INTEREST_FORM_LIMIT_PER_CLIENT`` messages per hour from one c
 IPv6 /64 network (one household or device usually gets a whole /64, so counting its addresses
 one by one would multiply the limit).
 
-The client's address is REMOTE_ADDR, or behind ``TRUSTED_PROXY_COUNT`` reverse proxies the entry
-that the outermost of them appended to X-Forwarded-For: the N-th from the right. Entries further
-left were written by the client and are ignored.
+The client's address is found by ``ludwigsburg_intl.client_address`` (trusted proxies only).
 
 The check and the insert run under one PostgreSQL advisory lock inside the caller's transaction,
 so that concurrent requests, in any process on any application server sharing the database,
@@ -27,6 +25,8 @@ from django.db import connection
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from ludwigsburg_intl.client_address import client_address
+
 from .models import SubmissionThrottle
 
 WINDOW = datetime.timedelta(hours=1)
@@ -42,19 +42,6 @@ class Refusal:
     reason: str
     limit: int
     retry_after: int  # seconds
-
-
-def client_address(request) -> str:
-    """The client's address as the trusted proxies saw it (see the module docstring)."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    hops = settings.TRUSTED_PROXY_COUNT
-    if not hops:
-        return remote
-    entries = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-    if not entries[-1].strip() or len(entries) < hops:
-        # The request did not pass through every proxy: count it under the one that sent it.
-        return remote
-    return entries[-hops].strip()
 
 
 def client_key(address: str) -> str:

@@ -11,8 +11,16 @@ class LudwigsburgIntlConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .page_cache import install_triggers
+        from .roles import sync_roles_after_migrate
 
         post_migrate.connect(install_triggers, sender=self, dispatch_uid="page-cache-triggers")
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="sync-editor-roles")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from .login_security import remember_login_time
+
+        user_logged_in.connect(remember_login_time, dispatch_uid="remember-login-time")
 
         if settings.DATABASES["default"]["ENGINE"] == "ludwigsburg_intl.db.embedded":
             from .db.embedded.base import exit_cleanly_on_sigterm

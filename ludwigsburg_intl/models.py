@@ -7,6 +7,7 @@ objects by foreign key (the domain links them), declared with lazy string refere
 import datetime
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -402,3 +403,34 @@ class DemoObject(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class EditorAccount(models.Model):
+    """What the portal keeps about a staff account beyond Django's user: the one-time password
+    an account was created with, until its owner has replaced it (see ``create_editor``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="editor_account",
+    )
+    one_time_password_hash = models.CharField(
+        _("one-time password (hash)"),
+        max_length=128,
+        blank=True,
+        help_text=_("While the account's password is still this one, it must be changed."),
+    )
+
+    class Meta:
+        verbose_name = _("editor account")
+        verbose_name_plural = _("editor accounts")
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def must_change_password(self) -> bool:
+        return bool(self.one_time_password_hash) and (
+            self.one_time_password_hash == self.user.password
+        )

@@ -2,11 +2,12 @@
 
 A content model inherits ``Publishable`` and gets ``status`` (draft or published) with an
 optional ``publish_from``/``publish_until`` window. ``published()`` is the only way public
-views, lists, counts, feeds and exports select content; staff may open a draft's public page,
-where the frame shows a "draft" banner. Related objects a page shows go through it too:
-``prefetch_published()`` (or a ``Prefetch`` with a ``published()`` queryset) for lists of
-them, ``is_live`` for a single related object, and ``publication_requires`` where an object
-cannot be public without another (a call without its programme).
+views, lists, counts, feeds and exports select content; staff with the model's view permission
+may open a draft's public page, where the frame shows a "draft" banner. Related objects a page
+shows go through it too: ``prefetch_published()`` (or a ``Prefetch`` with a ``published()``
+queryset) for lists of them, ``is_live`` for a single related object, and
+``publication_requires`` where an object cannot be public without another (a call without its
+programme).
 """
 
 from django.db import models
@@ -66,8 +67,9 @@ class PublishableQuerySet(models.QuerySet):
         return self.prefetch_related(*prefetches.values())
 
     def visible_to(self, user):
-        """Everything for staff (to preview drafts), only published content for the public."""
-        if user is not None and user.is_active and user.is_staff:
+        """Everything for staff who may view this model in the admin (to preview drafts), only
+        published content for everyone else."""
+        if may_preview(user, self.model):
             return self
         return self.published()
 
@@ -130,8 +132,23 @@ class Publishable(models.Model):
             )
 
 
+def may_preview(user, model) -> bool:
+    """Whether ``user`` may see drafts of ``model`` on the public site: active staff with the
+    model's view permission (an editor of one area does not preview another area's drafts)."""
+    from .login_security import second_factor_required
+
+    if user is None or not (user.is_active and user.is_staff):
+        return False
+    # Half way through the login (password given, second factor still due) is not logged in.
+    if second_factor_required(user) and not getattr(user, "is_verified", lambda: False)():
+        return False
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
 def get_visible_or_404(queryset, request, **lookup):
-    """The object for a public detail page: drafts only for staff, a 404 for everyone else."""
+    """The object for a public detail page: drafts only for those who may preview them
+    (``may_preview``), a 404 for everyone else."""
     try:
         return queryset.visible_to(request.user).get(**lookup)
     except queryset.model.DoesNotExist as exc:

@@ -31,6 +31,7 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("admin/two-factor/", include("ludwigsburg_intl.two_factor")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt),
     path("favicon.ico", favicon),

@@ -1,5 +1,6 @@
 """Settings that hold everywhere. dev, test and prod import this and change little."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -101,7 +102,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -256,3 +260,48 @@ LOGGING = {
 # django-modeltranslation's tabbed admin loads jQuery UI from a CDN by default: use the
 # vendored copy (static/vendor/jquery-ui, MIT licence) so that no page loads from another host.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+
+# --- Roles and safe login: lockout, second factor, session limits (see
+# ludwigsburg_intl/roles.py and login_security.py)
+# The admin, with relation searches open to the editors of the linking model (admin_site.py).
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = (
+    "ludwigsburg_intl.admin_site.PortalAdminConfig"
+)
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE += [
+    "ludwigsburg_intl.login_security.LoginSecurityMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed attempts for one user name from one address lock that pair for 15 minutes.
+# Unlock early: manage.py axes_reset_username NAME (or axes_reset for all).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ludwigsburg_intl.login_security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "ludwigsburg_intl.login_security.client_ip"
+# Failed logins go to the log (logger "axes") and the database; the commands unlock, so the
+# admin's lists of attempts are not needed.
+AXES_ENABLE_ADMIN = False
+# Who needs a second factor: "superusers-and-personal-data", "all-staff" or "none".
+OTP_REQUIRED_FOR = os.environ.get("OTP_REQUIRED_FOR", "superusers-and-personal-data")
+OTP_TOTP_ISSUER = "Ludwigsburg International"
+# A session ends after an hour without a request (each request renews it) and, whatever the
+# activity, eight hours after the login.
+SESSION_COOKIE_AGE = 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+STAFF_SESSION_MAX_AGE = 8 * 60 * 60

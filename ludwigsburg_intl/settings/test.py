@@ -18,3 +18,6 @@ STORAGES = {
 if not REDIS_URL:  # noqa: F405 - a test of several app servers gives them one Redis
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+
+# Tests that need the second factor turn it on themselves.
+OTP_REQUIRED_FOR = os.environ.get("OTP_REQUIRED_FOR", "none")

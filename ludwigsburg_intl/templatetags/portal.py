@@ -181,3 +181,11 @@ def euro(amount, decimals=None):
     if (get_language() or "de").startswith("en"):
         return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
     return f"{number}\u00a0€"
+
+
+@register.filter
+def previewable_by(obj, user):
+    """Whether ``user`` may see this draft (the frame's draft banner shows only to them)."""
+    from ludwigsburg_intl.publishing import may_preview
+
+    return may_preview(user, type(obj))

@@ -328,7 +328,9 @@ def test_an_action_that_changes_nothing_says_so(staff_client):
 
 def test_publishing_actions_keep_a_calls_deadline_in_the_calendar_in_step(staff_client):
     call = europe.FundingCallFactory(status=DRAFT)
-    deadline = Event.objects.filter(uid=call.calendar_uid)
+    call.refresh_from_db()
+    deadline = Event.objects.filter(pk=call.deadline_event_id)
+    assert deadline.exists()
     assert not deadline.published().exists()
 
     post_action(staff_client, call._meta.model, "publish", call)

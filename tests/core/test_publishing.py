@@ -173,7 +173,9 @@ def test_staff_sees_draft_with_banner(client, language):
         slug="entwurf", title_de="Entwurfsseite", title_en="Draft page", status=DRAFT
     )
     with override(language):
-        expected_banner = gettext("This page is not published. Only staff can see it.")
+        expected_banner = gettext(
+            "This page is not published. Only editors allowed to view this content can see it."
+        )
         urls = [event.get_absolute_url(), page.get_absolute_url()]
     for url, title in zip(
         urls,

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 
 from europe.models import InterestSubmission, SubmissionThrottle
-from europe.ratelimit import client_address, client_key
+from europe.ratelimit import client_key
+from ludwigsburg_intl.client_address import client_address
 
 from .factories import ParticipationProgrammeFactory
 from .test_form import FORM_DE, FORM_EN, valid_data

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('ludwigsburg_intl', '0004_content_version'),
+        ('ludwigsburg_intl', '0005_editor_roles'),
     ]
 
     operations = [

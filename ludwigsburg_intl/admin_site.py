@@ -1,0 +1,44 @@
+"""The portal's admin site: Django's, except that a relation field's search (autocomplete)
+also answers an editor who may add or change the model holding the field.
+
+Without this, an editor would need the view permission on every model their forms link to
+(the calendar's editors on partner cities, projects and groups; the partner-city editors on the
+network's groups), and so would see other areas in the admin. The search returns only the
+names of the objects that can be linked."""
+
+from django.contrib.admin import AdminSite
+from django.contrib.admin.apps import AdminConfig
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+
+
+class RelationSearchView(AutocompleteJsonView):
+    def has_perm(self, request, obj=None):
+        if super().has_perm(request, obj):
+            return True
+        opts = self.source_field.model._meta
+        return any(
+            request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("add", "change")
+        )
+
+
+class PortalAdminSite(AdminSite):
+    def autocomplete_view(self, request):
+        return RelationSearchView.as_view(admin_site=self)(request)
+
+
+class PortalAdminConfig(AdminConfig):
+    default_site = "ludwigsburg_intl.admin_site.PortalAdminSite"
+
+    def ready(self):
+        super().ready()  # discovers every app's admin module
+        from django.contrib import admin
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # Each person sets up their own second factor (/admin/two-factor/setup/); a lost one is
+        # removed by an administrator with ``manage.py reset_two_factor``. django-otp's device
+        # admins would show the secret keys and offer actions the portal's rules do not allow.
+        for model in (TOTPDevice, StaticDevice):
+            if admin.site.is_registered(model):
+                admin.site.unregister(model)
