@@ -91,6 +91,8 @@ class ClimatePartnership(Publishable):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = ClimatePartnershipQuerySet.as_manager()
 
     class Meta:
@@ -267,6 +269,8 @@ class Project(Publishable):
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="climate_projects"
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
 
@@ -513,6 +517,8 @@ class CommitteeMeeting(Publishable):
     date = models.DateField(_("date of the meeting"))
     paper_number = models.CharField(_("council paper number"), max_length=50, blank=True)
     paper_url = models.URLField(_("link to the council paper"), blank=True)
+
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = CommitteeMeetingQuerySet.as_manager()
 

@@ -205,6 +205,8 @@ class FundingCall(Publishable):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = FundingCallQuerySet.as_manager()
 
     class Meta:

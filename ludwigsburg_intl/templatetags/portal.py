@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
+from ludwigsburg_intl import areas
 from ludwigsburg_intl.translation_fallback import TranslatedText, translated
 
 register = template.Library()
@@ -181,3 +182,11 @@ def euro(amount, decimals=None):
     if (get_language() or "de").startswith("en"):
         return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
     return f"{number}\u00a0€"
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """Autodiscovery links to the Atom feeds that concern the page (see areas.feeds_for_page)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return {"feeds": areas.feeds_for_page(match.namespace if match else None)}
