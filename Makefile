@@ -90,9 +90,11 @@ messages: install
 	for app in partnerships climate europe network; do \
 	  (cd $$app && ../$(PY) ../manage.py makemessages -l de -l en --no-wrap --no-location --no-obsolete) ; \
 	done
-	@# English is the source language: every English entry is its own msgid.
+	@# English is the source language: every English entry is its own msgid. All are emptied
+	@# and refilled, so that a fuzzy match (a neighbouring string's English) never survives.
 	for po in $$(find . -path ./.venv -prune -o -path '*/locale/en/LC_MESSAGES/django.po' -print); do \
-	  msgen --no-wrap --no-location "$$po" | msgattrib --no-wrap --no-location --clear-fuzzy -o "$$po"; \
+	  msgfilter --no-wrap --keep-header -i "$$po" sed -e d \
+	    | msgattrib --no-wrap --no-location --clear-fuzzy | msgen --no-wrap --no-location -o "$$po" -; \
 	done
 
 lint: install

@@ -1,5 +1,6 @@
 """Two languages: German default, English second, same page in both, honest fallbacks."""
 
+import ast
 import os
 import re
 import shutil
@@ -240,6 +241,46 @@ def test_every_po_file_is_complete():
         if result.returncode or "untranslated" in stats or "fuzzy" in stats:
             problems.append(f"{po.relative_to(REPO)}: {stats}")
     assert not problems, "\n".join(problems)
+
+
+def _po_entries(path):
+    """Each entry of a .po file as {"msgid", "msgid_plural", "msgstr": {keyword: text}}."""
+    entries, field = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        keyword, _space, rest = line.partition(" ")
+        if keyword == "msgid":
+            entries.append({"msgid": "", "msgid_plural": None, "msgstr": {}})
+        if keyword in ("msgid", "msgid_plural") or keyword.startswith("msgstr"):
+            field = keyword
+        elif line.startswith('"') and field:
+            rest = line  # a continuation of the field before
+        else:
+            field = None  # a comment, msgctxt, or the blank line between entries
+            continue
+        entry, text = entries[-1], ast.literal_eval(rest)
+        if field.startswith("msgstr"):
+            entry["msgstr"][field] = entry["msgstr"].get(field, "") + text
+        else:
+            entry[field] = (entry[field] or "") + text
+    return [entry for entry in entries if entry["msgid"]]  # not the header
+
+
+def test_english_catalogues_translate_each_string_into_itself():
+    """English is the source language: a fuzzy match must never show another string's English
+    (once "local time" read "Exact time" and "events/" lost its slash)."""
+    wrong = []
+    for po in _po_files():
+        if po.parts[-3] != "en":
+            continue
+        for entry in _po_entries(po):
+            plural = entry["msgid_plural"]
+            for key, text in entry["msgstr"].items():
+                expected = (
+                    plural if plural and key not in ("msgstr", "msgstr[0]") else entry["msgid"]
+                )
+                if text != expected:
+                    wrong.append(f"{po.relative_to(REPO)}: {entry['msgid']!r} -> {text!r}")
+    assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.parametrize(("language", "other"), [("de", "en"), ("en", "de")])
