@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, override
@@ -222,3 +224,27 @@ def test_a_feed_from_the_page_cache_is_the_same_feed_and_current(client, db, set
     FundingCallFactory(title_de="Zweiter Aufruf")
     titles = [entry.title for entry in feedparser.parse(fetch(client, url).content).entries]
     assert "Zweiter Aufruf" in titles
+
+
+def add_content(count):
+    for _ in range(count):
+        EventFactory()
+        FundingCallFactory()
+        StatusReportFactory()
+        ActivityFactory(city=PartnerCityFactory())
+        ActorFactory()
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert fetch(client, url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", sorted(FEED_NAMES))
+def test_a_feed_costs_as_many_queries_with_much_content_as_with_little(client, db, name):
+    url = feed_url(name, "en")
+    add_content(1)
+    few = count_queries(client, url)
+    add_content(6)
+    assert count_queries(client, url) == few

@@ -15,6 +15,7 @@ from ludwigsburg_intl.sitemaps import ObjectSitemap
 from network.models import Actor, Indicator
 from partnerships.models import PartnerCity
 from tests.climate.factories import PartnershipFactory, ProjectFactory
+from tests.core.test_feeds import add_content, count_queries
 from tests.europe.factories import FundingCallFactory, FundingProgrammeFactory
 from tests.factories import EventFactory
 from tests.partnerships.factories import PartnerCityFactory
@@ -186,3 +187,14 @@ def test_sitemaps_set_no_cookie_and_carry_the_security_headers(client, demo_cont
         assert response.status_code == 200, url
         assert not response.cookies, url
         assert not security_header_problems(response), url
+
+
+def test_the_sitemap_costs_as_many_queries_with_much_content_as_with_little(client, db):
+    sections = [
+        reverse("sitemap-section", kwargs={"section": section})
+        for section in ("events", "partner-cities", "climate-projects", "funding-calls", "actors")
+    ]
+    add_content(1)
+    few = [count_queries(client, url) for url in ["/sitemap.xml", *sections]]
+    add_content(6)
+    assert [count_queries(client, url) for url in ["/sitemap.xml", *sections]] == few
