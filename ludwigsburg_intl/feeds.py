@@ -42,6 +42,8 @@ class PortalFeed(Feed):
     """An Atom feed; subclasses give each entry's plain-text summary as ``item_summary``."""
 
     feed_type = Atom1Feed
+    # Atom wants an author for the feed (or for every entry): the city publishes the portal.
+    author_name = _("City of Ludwigsburg")
 
     def subtitle(self):
         return self.description

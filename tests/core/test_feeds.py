@@ -72,6 +72,9 @@ def test_each_feed_parses_in_both_languages_and_links_to_same_language_pages(
         assert feed.feed.language == language
         titles[language] = feed.feed.title
         assert feed.feed.subtitle
+        assert feed.feed.author == (
+            "Stadt Ludwigsburg" if language == "de" else "City of Ludwigsburg"
+        )
         assert feed.entries, f"{name} ({language}) has no entries with the demo content"
         for entry in feed.entries:
             assert entry.title and entry.updated_parsed, entry
