@@ -38,12 +38,26 @@ def start_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
+def drop_last_modified(response):
+    """Django dates a feed or sitemap by its newest entry. That is no "last modified": content
+    that enters its publication window or leaves it changes the document without a newer date,
+    and a client asking ``If-Modified-Since`` would be told nothing changed. The ETag
+    (ConditionalGetMiddleware, page cache) answers conditional requests instead."""
+    response.headers.pop("Last-Modified", None)
+    return response
+
+
 class PortalFeed(Feed):
     """An Atom feed; subclasses give each entry's plain-text summary as ``item_summary``."""
 
     feed_type = Atom1Feed
     # Atom wants an author for the feed (or for every entry): the city publishes the portal.
     author_name = _("City of Ludwigsburg")
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        drop_last_modified(response)
+        return response
 
     def subtitle(self):
         return self.description

@@ -5,10 +5,13 @@ The shared app lists its own pages here; each area registers its sections throug
 ``published()``, so drafts and content outside its publication window never appear.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from .feeds import drop_last_modified
 from .models import Event, SitePage
 
 
@@ -67,3 +70,13 @@ def shared_sitemaps() -> dict[str, Sitemap]:
         "events": ObjectSitemap(Event.objects.all()),
         "site-pages": ObjectSitemap(SitePage.objects.all()),
     }
+
+
+def without_last_modified(view):
+    """A sitemap view without its Last-Modified header (see feeds.drop_last_modified)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return drop_last_modified(view(request, *args, **kwargs))
+
+    return wrapped

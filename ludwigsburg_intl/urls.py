@@ -8,7 +8,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import areas, health, views
-from .sitemaps import shared_sitemaps
+from .sitemaps import shared_sitemaps, without_last_modified
 
 calendar_patterns = (
     [
@@ -43,13 +43,13 @@ urlpatterns = [
     path("robots.txt", views.robots_txt),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        without_last_modified(sitemap_views.index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        sitemap_views.sitemap,
+        without_last_modified(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

@@ -1,6 +1,7 @@
 """Atom feeds per language: they parse, link to pages in their language, never show a draft."""
 
 import datetime
+import time
 from urllib.parse import urlsplit
 
 import feedparser
@@ -9,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.http import http_date
 from django.utils.translation import gettext, override
 
 from ludwigsburg_intl import areas
@@ -251,3 +253,31 @@ def test_a_feed_costs_as_many_queries_with_much_content_as_with_little(client, d
     few = count_queries(client, url)
     add_content(6)
     assert count_queries(client, url) == few
+
+
+def test_content_entering_its_window_with_an_old_date_reaches_a_conditional_reader(client, db):
+    """A reader asks If-Modified-Since; a call entering its publication window carries the date
+    it was last edited, before the reader's last visit: it must still be delivered."""
+    FundingCallFactory(title_de="Alter Aufruf")
+    scheduled = FundingCallFactory(
+        title_de="Geplanter Aufruf", publish_from=timezone.now() + datetime.timedelta(hours=1)
+    )
+    url = feed_url("funding-calls", "de")
+    first = fetch(client, url)
+    assert "Geplanter Aufruf" not in first.content.decode()
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    type(scheduled).objects.filter(pk=scheduled.pk).update(
+        publish_from=timezone.now() - datetime.timedelta(minutes=1),
+        updated_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    again = client.get(url, headers={"If-Modified-Since": http_date(time.time())})
+    assert again.status_code == 200
+    assert "Geplanter Aufruf" in again.content.decode()
+
+
+def test_sitemaps_have_no_last_modified_header(client, demo_content):
+    for url in ("/sitemap.xml", "/sitemap-partner-cities.xml"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Last-Modified" not in response
+        assert response["ETag"]
