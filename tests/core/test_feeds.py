@@ -226,6 +226,9 @@ def test_a_feed_from_the_page_cache_is_the_same_feed_and_current(client, db, set
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"] == "application/atom+xml; charset=utf-8"
     assert not security_header_problems(second)
+    english = feedparser.parse(fetch(client, feed_url("funding-calls", "en")).content)
+    assert english.feed.language == "en"
+    assert english.feed.title != feedparser.parse(second.content).feed.title
     FundingCallFactory(title_de="Zweiter Aufruf")
     titles = [entry.title for entry in feedparser.parse(fetch(client, url).content).entries]
     assert "Zweiter Aufruf" in titles
