@@ -184,9 +184,15 @@ def euro(amount, decimals=None):
     return f"{number}\u00a0€"
 
 
-@register.inclusion_tag("includes/feed_links.html", takes_context=True)
-def feed_links(context):
-    """Autodiscovery links to the Atom feeds that concern the page (see areas.feeds_for_page)."""
+@register.simple_tag(takes_context=True)
+def page_feeds(context):
+    """The Atom feeds that concern the page: the site-wide ones and its area's own."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
-    return {"feeds": areas.feeds_for_page(match.namespace if match else None)}
+    return areas.feeds_for_page(match.namespace if match else None)
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """Autodiscovery links in the head to the feeds that concern the page."""
+    return {"feeds": page_feeds(context)}

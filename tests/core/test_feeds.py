@@ -210,6 +210,11 @@ def test_pages_announce_their_feeds_in_the_head(client, demo_content, url_name, 
         ]
         assert sorted(links) == sorted(feed_url(name, language) for name in feeds)
         assert head.count('type="application/atom+xml"') == len(feeds)
+        # ...and offers them to people in the footer, where the calendar subscription is.
+        footer = html[html.index('<footer class="site-footer"') :]
+        for name in feeds:
+            assert f'<a href="{feed_url(name, language)}" type="application/atom+xml">' in footer
+        assert footer.count('type="application/atom+xml"') == len(feeds)
         for name in feeds:
             entry = next(e for e in areas.feeds() if e.name == name)
             with override(language):
