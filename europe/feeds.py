@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ludwigsburg_intl.areas import NewsItem
-from ludwigsburg_intl.feeds import FEED_ITEMS, PortalFeed, changed_most_recently, summary_text
+from ludwigsburg_intl.feeds import (
+    FEED_ITEMS,
+    PortalFeed,
+    changed_most_recently,
+    fallback_lang,
+    summary_text,
+)
 from ludwigsburg_intl.translation_fallback import translated
 
 from .models import FundingCall, berlin_today
@@ -42,6 +48,9 @@ class FundingCallFeed(PortalFeed):
 
     def item_title(self, item):
         return translated(item, "title").text
+
+    def item_lang(self, item):
+        return fallback_lang(item, "title")
 
     def item_summary(self, item):
         return _call_summary(item)

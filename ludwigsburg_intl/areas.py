@@ -79,6 +79,7 @@ class NewsItem:
     url: str
     date: object  # an aware datetime: when it was published or last changed
     summary: str = ""
+    lang: str | None = None  # set when the title is a fallback in another language
 
 
 _news: dict[str, Callable[[int], list[NewsItem]]] = {}

@@ -38,6 +38,12 @@ def start_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
+def fallback_lang(obj, field) -> str | None:
+    """The language of ``field`` where the German text stands in for the page's language."""
+    text = translated(obj, field)
+    return text.lang if text.is_fallback else None
+
+
 def drop_last_modified(response):
     """Django dates a feed or sitemap by its newest entry. That is no "last modified": content
     that enters its publication window or leaves it changes the document without a newer date,
@@ -47,10 +53,21 @@ def drop_last_modified(response):
     return response
 
 
-class PortalFeed(Feed):
-    """An Atom feed; subclasses give each entry's plain-text summary as ``item_summary``."""
+class PortalAtomFeed(Atom1Feed):
+    """Atom, with ``xml:lang`` on an entry whose text is the German stand-in for English."""
 
-    feed_type = Atom1Feed
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("lang"):
+            attributes["xml:lang"] = item["lang"]
+        return attributes
+
+
+class PortalFeed(Feed):
+    """An Atom feed; subclasses give each entry's plain-text summary as ``item_summary`` and,
+    where the title is the German fallback, its language as ``item_lang``."""
+
+    feed_type = PortalAtomFeed
     # Atom wants an author for the feed (or for every entry): the city publishes the portal.
     author_name = _("City of Ludwigsburg")
 
@@ -64,6 +81,12 @@ class PortalFeed(Feed):
 
     def item_summary(self, item) -> str:
         return ""
+
+    def item_lang(self, item) -> str | None:
+        return None
+
+    def item_extra_kwargs(self, item):
+        return {"lang": self.item_lang(item)}
 
     def item_description(self, item):
         # Atom summaries are HTML: the plain text escaped, its lines kept.
@@ -82,6 +105,9 @@ class UpcomingEventsFeed(PortalFeed):
 
     def item_title(self, item):
         return translated(item, "title").text
+
+    def item_lang(self, item):
+        return fallback_lang(item, "title")
 
     def item_summary(self, item):
         when = event_when(item)
@@ -109,6 +135,9 @@ class SiteNewsFeed(PortalFeed):
     def item_link(self, item):
         return item.url
 
+    def item_lang(self, item):
+        return item.lang
+
     def item_summary(self, item):
         return summary_text(item.summary)
 
@@ -128,6 +157,7 @@ def changed_most_recently(queryset, limit, *, title="title", summary="summary"):
                 url=obj.get_absolute_url(),
                 date=obj.updated_at,
                 summary=text,
+                lang=fallback_lang(obj, title),
             )
         )
     return items

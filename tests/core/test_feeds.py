@@ -289,3 +289,13 @@ def test_sitemaps_have_no_last_modified_header(client, demo_content):
         assert response.status_code == 200
         assert "Last-Modified" not in response
         assert response["ETag"]
+
+
+def test_an_entry_in_german_for_want_of_english_says_so(client, db):
+    EventFactory(title_de="Nur auf Deutsch", title_en="")
+    EventFactory(title_de="Zweisprachig", title_en="Bilingual")
+    for name in ("events", "news"):
+        _response, feed = parsed_feed(client, name, "en")
+        languages = {entry.title: entry.title_detail.language for entry in feed.entries}
+        assert languages["Nur auf Deutsch"] == "de"
+        assert languages["Bilingual"] == "en"
