@@ -65,18 +65,18 @@ class StatusReportFeed(PortalFeed):
         return start_of_day(item.reported_on)
 
     def item_updateddate(self, item):
-        return start_of_day(item.reported_on)
+        return item.updated_at
 
 
 def recent(limit: int) -> list[NewsItem]:
-    """The newest status reports and the projects changed most recently (two queries)."""
+    """The status reports and projects added or changed most recently (two queries)."""
     reports = [
         NewsItem(
             title=_report_title(report),
             url=_report_url(report),
-            date=start_of_day(report.reported_on),
+            date=report.updated_at,
             summary=summary_text(translated(report, "text").text),
         )
-        for report in _reports()[:limit]
+        for report in _reports().order_by("-updated_at", "-pk")[:limit]
     ]
     return reports + changed_most_recently(Project.objects.all(), limit)

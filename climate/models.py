@@ -419,6 +419,7 @@ class StatusReport(Publishable):
     )
     reported_on = models.DateField(_("date of the report"))
     text = models.TextField(_("report"))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = StatusReportQuerySet.as_manager()
 

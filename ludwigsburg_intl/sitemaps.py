@@ -46,21 +46,29 @@ class NamedPagesSitemap(PortalSitemap):
 
 
 class ObjectSitemap(PortalSitemap):
-    """One page per object: published ones only, ``lastmod`` from ``date_field`` (if any)."""
+    """One page per object: published ones only. ``lastmod`` is ``date_field``, or an
+    expression (e.g. the newest of the object's and its published reports' times) if given."""
 
-    def __init__(self, queryset, *, date_field="updated_at", location=None):
+    def __init__(self, queryset, *, date_field="updated_at", lastmod=None, location=None):
         self.queryset = queryset
         self.date_field = date_field
+        self.lastmod_expression = lastmod
         self.location_of = location
 
     def items(self):
         queryset = self.queryset.all()  # a fresh queryset: published() asks for "now"
-        return queryset.published() if hasattr(queryset, "published") else queryset
+        if hasattr(queryset, "published"):
+            queryset = queryset.published()
+        if self.lastmod_expression is not None:
+            queryset = queryset.annotate(sitemap_lastmod=self.lastmod_expression)
+        return queryset
 
     def location(self, item):
         return self.location_of(item) if self.location_of else item.get_absolute_url()
 
     def lastmod(self, item):
+        if self.lastmod_expression is not None:
+            return item.sitemap_lastmod
         return getattr(item, self.date_field) if self.date_field else None
 
 

@@ -31,6 +31,12 @@ class Migration(migrations.Migration):
             preserve_default=False,
         ),
         migrations.AddField(
+            model_name="statusreport",
+            name="updated_at",
+            field=updated_at(),
+            preserve_default=False,
+        ),
+        migrations.AddField(
             model_name="committeemeeting",
             name="updated_at",
             field=updated_at(),

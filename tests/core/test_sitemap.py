@@ -14,11 +14,11 @@ from ludwigsburg_intl.models import Event, SDGGoal, SitePage
 from ludwigsburg_intl.sitemaps import ObjectSitemap
 from network.models import Actor, Indicator
 from partnerships.models import PartnerCity
-from tests.climate.factories import PartnershipFactory, ProjectFactory
+from tests.climate.factories import PartnershipFactory, ProjectFactory, StatusReportFactory
 from tests.core.test_feeds import add_content, count_queries
 from tests.europe.factories import FundingCallFactory, FundingProgrammeFactory
 from tests.factories import EventFactory
-from tests.partnerships.factories import PartnerCityFactory
+from tests.partnerships.factories import ActivityFactory, PartnerCityFactory
 from tests.test_site import security_header_problems
 
 pytestmark = pytest.mark.django_db
@@ -105,19 +105,13 @@ def test_every_published_page_is_listed(client, demo_content):
 
 
 def test_lastmod_comes_from_the_content(client, demo_content):
-    city = PartnerCity.objects.published().first()
     changed = timezone.now() - datetime.timedelta(days=400)
+    city = PartnerCity.objects.published().first()
     PartnerCity.objects.filter(pk=city.pk).update(updated_at=changed)
-    with override("en"):
-        location = absolute(city.get_absolute_url())
-    response = client.get(reverse("sitemap-section", kwargs={"section": "partner-cities"}))
-    for url in ET.fromstring(response.content).iterfind("sm:url", NS):
-        if url.find("sm:loc", NS).text == location:
-            lastmod = url.find("sm:lastmod", NS).text
-            assert lastmod == timezone.localdate(changed).isoformat()
-            break
-    else:
-        pytest.fail(f"{location} not in the partner cities' sitemap")
+    city.activities.update(updated_at=changed)
+    for language in LANGUAGES:
+        lastmod = _lastmod(client, "partner-cities", city, language)
+        assert lastmod == timezone.localdate(changed).isoformat()
 
 
 def test_drafts_expired_and_hidden_content_never_appear(client, demo_content):
@@ -198,3 +192,30 @@ def test_the_sitemap_costs_as_many_queries_with_much_content_as_with_little(clie
     few = [count_queries(client, url) for url in ["/sitemap.xml", *sections]]
     add_content(6)
     assert [count_queries(client, url) for url in ["/sitemap.xml", *sections]] == few
+
+
+def _lastmod(client, section, obj, language="de"):
+    with override(language):
+        location = absolute(obj.get_absolute_url())
+    response = client.get(reverse("sitemap-section", kwargs={"section": section}))
+    for url in ET.fromstring(response.content).iterfind("sm:url", NS):
+        if url.find("sm:loc", NS).text == location:
+            return url.find("sm:lastmod", NS).text
+    raise AssertionError(f"{location} not in the {section} sitemap")
+
+
+def test_a_new_published_report_or_activity_moves_its_pages_lastmod(client, db):
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    project = ProjectFactory()
+    city = PartnerCityFactory()
+    Project.objects.filter(pk=project.pk).update(updated_at=long_ago)
+    PartnerCity.objects.filter(pk=city.pk).update(updated_at=long_ago)
+    StatusReportFactory(project=project, status="draft")
+    ActivityFactory(city=city, status="draft")
+    assert _lastmod(client, "climate-projects", project) == timezone.localdate(long_ago).isoformat()
+    assert _lastmod(client, "partner-cities", city) == timezone.localdate(long_ago).isoformat()
+    StatusReportFactory(project=project)
+    ActivityFactory(city=city)
+    today = timezone.localdate().isoformat()
+    assert _lastmod(client, "climate-projects", project) == today
+    assert _lastmod(client, "partner-cities", city) == today
