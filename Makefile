@@ -104,9 +104,12 @@ messages: install
 	for app in partnerships climate europe network; do \
 	  (cd $$app && ../$(PY) ../manage.py makemessages -l de -l en --no-wrap --no-location --no-obsolete) ; \
 	done
-	@# English is the source language: every English entry reads as its msgid (msgen alone would
-	@# keep the old text of a changed msgid that msgmerge marked fuzzy).
-	$(PY) manage.py english_catalogues
+	@# English is the source language: every English entry is its own msgid. All are emptied
+	@# and refilled, so that a fuzzy match (a neighbouring string's English) never survives.
+	for po in $$(find . -path ./.venv -prune -o -path '*/locale/en/LC_MESSAGES/django.po' -print); do \
+	  msgfilter --no-wrap --keep-header -i "$$po" sed -e d \
+	    | msgattrib --no-wrap --no-location --clear-fuzzy | msgen --no-wrap --no-location -o "$$po" -; \
+	done
 
 lint: install
 	$(PY) -m ruff check .

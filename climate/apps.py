@@ -53,7 +53,7 @@ class ClimateConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import history
+        from . import feeds, history, sitemaps
         from .models import Milestone, Project
 
         pre_save.connect(
@@ -81,5 +81,18 @@ class ClimateConfig(AppConfig):
                 order=20,
                 latest=latest_projects,
                 tagged_with_sdg=projects_tagged_with,
+            )
+        )
+
+        areas.register_sitemaps(sitemaps.sitemaps())
+        areas.register_news(Area.CLIMATE, feeds.recent)
+        areas.register_feed(
+            areas.FeedEntry(
+                name="status-reports",
+                route=_("status-reports/"),
+                feed=feeds.StatusReportFeed(),
+                title=_("Status reports of the climate projects (Atom feed)"),
+                namespaces=("climate",),
+                order=20,
             )
         )

@@ -91,6 +91,8 @@ class ClimatePartnership(Publishable):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = ClimatePartnershipQuerySet.as_manager()
 
     class Meta:
@@ -279,6 +281,8 @@ class Project(Publishable):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -429,6 +433,7 @@ class StatusReport(Publishable):
     )
     reported_on = models.DateField(_("date of the report"))
     text = models.TextField(_("report"))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = StatusReportQuerySet.as_manager()
 
@@ -527,6 +532,8 @@ class CommitteeMeeting(Publishable):
     date = models.DateField(_("date of the meeting"))
     paper_number = models.CharField(_("council paper number"), max_length=50, blank=True)
     paper_url = models.URLField(_("link to the council paper"), blank=True)
+
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = CommitteeMeetingQuerySet.as_manager()
 

@@ -10,7 +10,11 @@ class EuropeConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import signals  # noqa: F401  (connects the calendar sync of call deadlines)
+        from . import (
+            feeds,
+            signals,  # noqa: F401  (connects the calendar sync of call deadlines)
+            sitemaps,
+        )
         from .deadlines import hidden_deadline_events
         from .teasers import latest, tagged_with_sdg
 
@@ -27,5 +31,18 @@ class EuropeConfig(AppConfig):
                 latest=latest,
                 tagged_with_sdg=tagged_with_sdg,
                 hidden_events=hidden_deadline_events,
+            )
+        )
+
+        areas.register_sitemaps(sitemaps.sitemaps())
+        areas.register_news(Area.EUROPE, feeds.recent)
+        areas.register_feed(
+            areas.FeedEntry(
+                name="funding-calls",
+                route=_("funding-calls/"),
+                feed=feeds.FundingCallFeed(),
+                title=_("EU funding calls (Atom feed)"),
+                namespaces=("europe",),
+                order=30,
             )
         )

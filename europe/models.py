@@ -215,6 +215,8 @@ class FundingCall(Publishable):
         related_name="funding_call",
     )
 
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = FundingCallQuerySet.as_manager()
 
     class Meta:

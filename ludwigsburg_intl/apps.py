@@ -10,6 +10,7 @@ class LudwigsburgIntlConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_migrate
 
+        from . import feeds
         from .page_cache import install_triggers
         from .roles import sync_roles_after_migrate
 
@@ -21,6 +22,8 @@ class LudwigsburgIntlConfig(AppConfig):
         from .login_security import remember_login_time
 
         user_logged_in.connect(remember_login_time, dispatch_uid="remember-login-time")
+
+        feeds.register()
 
         if settings.DATABASES["default"]["ENGINE"] == "ludwigsburg_intl.db.embedded":
             from .db.embedded.base import exit_cleanly_on_sigterm

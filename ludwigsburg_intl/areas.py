@@ -65,3 +65,77 @@ def get(key: str) -> AreaSection | None:
 def hidden_events(at: datetime.datetime) -> list[Q]:
     """What each area says about its derived events that are not public at ``at``."""
     return [section.hidden_events(at) for section in sections() if section.hidden_events]
+
+
+# --- Sitemaps and feeds ------------------------------------------------------------------------
+# Kept apart from AreaSection: each area registers its sitemaps, its part of the site-wide feed
+# and its own feeds with the functions below, in its ``AppConfig.ready()``.
+
+_sitemaps: dict[str, object] = {}
+
+
+def register_sitemaps(sitemaps: dict[str, object]) -> None:
+    """Sitemap sections (``django.contrib.sitemaps.Sitemap`` instances) by a unique name."""
+    _sitemaps.update(sitemaps)
+
+
+def sitemaps() -> dict[str, object]:
+    return dict(_sitemaps)
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """One entry of the site-wide feed: something published or changed, and when."""
+
+    title: str
+    url: str
+    date: object  # an aware datetime: when it was published or last changed
+    summary: str = ""
+    lang: str | None = None  # set when the title is a fallback in another language
+
+
+_news: dict[str, Callable[[int], list[NewsItem]]] = {}
+
+
+def register_news(key: str, recent: Callable[[int], list[NewsItem]]) -> None:
+    """``recent(limit)``: the newest published items of an area, newest first, one query."""
+    _news[key] = recent
+
+
+def news(limit: int) -> list[NewsItem]:
+    """The ``limit`` newest items of every area together, newest first."""
+    items = [item for recent in _news.values() for item in recent(limit)]
+    return sorted(items, key=lambda item: item.date, reverse=True)[:limit]
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """A feed at ``/<language>/feeds/<route>``, linked from the head of the pages it concerns."""
+
+    name: str  # URL name in the "feeds" namespace
+    route: object  # the translated URL word(s), e.g. gettext_lazy("funding-calls/")
+    feed: object  # a django.contrib.syndication.views.Feed instance
+    title: object
+    # URL namespaces of the pages that link to the feed; empty: every page.
+    namespaces: tuple[str, ...] = ()
+    order: int = 0
+
+    @property
+    def url(self) -> str:
+        return reverse(f"feeds:{self.name}")
+
+
+_feeds: dict[str, FeedEntry] = {}
+
+
+def register_feed(entry: FeedEntry) -> None:
+    _feeds[entry.name] = entry
+
+
+def feeds() -> list[FeedEntry]:
+    return sorted(_feeds.values(), key=lambda entry: entry.order)
+
+
+def feeds_for_page(namespace: str | None) -> list[FeedEntry]:
+    """The feeds a page of ``namespace`` announces: the site-wide ones and its own area's."""
+    return [entry for entry in feeds() if not entry.namespaces or namespace in entry.namespaces]

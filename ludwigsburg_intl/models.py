@@ -280,6 +280,8 @@ class Event(Publishable):
     # A stable identifier for iCalendar, so that calendar apps update rather than duplicate.
     uid = models.CharField(_("calendar UID"), max_length=100, unique=True, editable=False)
 
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = EventQuerySet.as_manager()
 
     class Meta:

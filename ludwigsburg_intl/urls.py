@@ -3,13 +3,15 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_media
 
-from . import health, views
+from . import areas, health, views
+from .sitemaps import shared_sitemaps, without_last_modified
 
 calendar_patterns = (
     [
@@ -24,6 +26,15 @@ calendar_patterns = (
 
 pages_patterns = ([path("<slug:slug>/", views.site_page, name="page")], "pages")
 
+# The shared feeds and those the areas registered (areas.register_feed in their apps.py).
+feed_patterns = (
+    [path(entry.route, entry.feed, name=entry.name) for entry in areas.feeds()],
+    "feeds",
+)
+
+# The shared app's sitemap sections and those the areas registered (areas.register_sitemaps).
+sitemaps = {**shared_sitemaps(), **areas.sitemaps()}
+
 
 def favicon(request):
     # Resolved per request: the hashed static name exists only after collectstatic.
@@ -34,6 +45,18 @@ urlpatterns = [
     path("admin/two-factor/", include("ludwigsburg_intl.two_factor")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt),
+    path(
+        "sitemap.xml",
+        without_last_modified(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        without_last_modified(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
     path("favicon.ico", favicon),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
@@ -43,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path(_("calendar/"), include(calendar_patterns)),
     path(_("pages/"), include(pages_patterns)),
+    path("feeds/", include(feed_patterns)),
     path(_("partner-cities/"), include("partnerships.urls")),
     path(_("climate-partnerships/"), include("climate.urls")),
     path(_("europe/"), include("europe.urls")),

@@ -10,7 +10,7 @@ class NetworkConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import sdg
+        from . import feeds, sdg, sitemaps
 
         areas.register(
             areas.AreaSection(
@@ -26,3 +26,6 @@ class NetworkConfig(AppConfig):
                 tagged_with_sdg=sdg.tagged_with_sdg,
             )
         )
+
+        areas.register_sitemaps(sitemaps.sitemaps())
+        areas.register_news(Area.NETWORK, feeds.recent)

@@ -126,6 +126,8 @@ class Actor(Publishable):
     contact_address = models.CharField(_("postal address"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = ActorQuerySet.as_manager()
 
     class Meta:
@@ -186,6 +188,8 @@ class Programme(Publishable):
         help_text=_("Events of the shared calendar that belong to this programme."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -339,6 +343,8 @@ class StatePartner(Publishable):
     url = models.URLField(_("website"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = StatePartnerQuerySet.as_manager()
 
     class Meta:
@@ -372,6 +378,8 @@ class Indicator(Publishable):
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="network_indicators"
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = IndicatorQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ class PartnershipsConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
+        from . import feeds, sitemaps
         from .teasers import latest, tagged_with_sdg
 
         areas.register(
@@ -25,3 +26,6 @@ class PartnershipsConfig(AppConfig):
                 tagged_with_sdg=tagged_with_sdg,
             )
         )
+
+        areas.register_sitemaps(sitemaps.sitemaps())
+        areas.register_news(Area.PARTNERSHIPS, feeds.recent)

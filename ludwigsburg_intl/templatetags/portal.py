@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
+from ludwigsburg_intl import areas
 from ludwigsburg_intl.translation_fallback import TranslatedText, translated
 
 register = template.Library()
@@ -189,3 +190,17 @@ def previewable_by(obj, user):
     from ludwigsburg_intl.publishing import may_preview
 
     return may_preview(user, type(obj))
+
+
+@register.simple_tag(takes_context=True)
+def page_feeds(context):
+    """The Atom feeds that concern the page: the site-wide ones and its area's own."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return areas.feeds_for_page(match.namespace if match else None)
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """Autodiscovery links in the head to the feeds that concern the page."""
+    return {"feeds": page_feeds(context)}

@@ -1,0 +1,27 @@
+"""When each public page last changed: the sitemap's lastmod and the feeds' dates.
+
+Rows that exist before this migration get its time: an upper bound, since nothing recorded when
+they changed before.
+"""
+
+import django.utils.timezone
+from django.db import migrations, models
+
+
+def updated_at():
+    return models.DateTimeField(
+        auto_now=True, default=django.utils.timezone.now, verbose_name="last changed"
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("ludwigsburg_intl", "0006_demo_objects")]
+
+    operations = [
+        migrations.AddField(
+            model_name="event",
+            name="updated_at",
+            field=updated_at(),
+            preserve_default=False,
+        ),
+    ]
