@@ -1,12 +1,14 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import opendata, views
 
 app_name = "climate"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("data.csv", opendata.project_data, {"fmt": "csv"}, name="data-csv"),
+    path("data.json", opendata.project_data, {"fmt": "json"}, name="data-json"),
     path(_("status/"), views.status_overview, name="status-overview"),
     path(_("projects/<slug:slug>/"), views.project_detail, name="project-detail"),
     path(_("briefings/"), views.meeting_list, name="meeting-list"),

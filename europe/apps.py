@@ -11,7 +11,10 @@ class EuropeConfig(AppConfig):
         from ludwigsburg_intl.models import Area
 
         from . import signals  # noqa: F401  (connects the calendar sync of call deadlines)
+        from .opendata import register as register_datasets
         from .teasers import latest, tagged_with_sdg
+
+        register_datasets()
 
         areas.register(
             areas.AreaSection(

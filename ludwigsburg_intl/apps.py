@@ -10,9 +10,11 @@ class LudwigsburgIntlConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_migrate
 
+        from .opendata_views import register_event_dataset
         from .page_cache import install_triggers
 
         post_migrate.connect(install_triggers, sender=self, dispatch_uid="page-cache-triggers")
+        register_event_dataset()
 
         if settings.DATABASES["default"]["ENGINE"] == "ludwigsburg_intl.db.embedded":
             from .db.embedded.base import exit_cleanly_on_sigterm

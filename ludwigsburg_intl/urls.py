@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import health, views
+from . import health, opendata_views, views
 
 calendar_patterns = (
     [
@@ -15,8 +15,18 @@ calendar_patterns = (
         path("<int:pk>/", views.event_detail, name="event-detail"),
         path("<int:pk>/ical/", views.event_ical, name="event-ical"),
         path(_("calendar.ics"), views.calendar_ical, name="ical"),
+        path("data.csv", opendata_views.event_data, {"fmt": "csv"}, name="data-csv"),
+        path("data.json", opendata_views.event_data, {"fmt": "json"}, name="data-json"),
     ],
     "calendar",
+)
+
+opendata_patterns = (
+    [
+        path("", opendata_views.open_data, name="index"),
+        path("catalog.jsonld", opendata_views.catalogue, name="catalogue"),
+    ],
+    "opendata",
 )
 
 pages_patterns = ([path("<slug:slug>/", views.site_page, name="page")], "pages")
@@ -39,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path(_("calendar/"), include(calendar_patterns)),
     path(_("pages/"), include(pages_patterns)),
+    path(_("open-data/"), include(opendata_patterns)),
     path(_("partner-cities/"), include("partnerships.urls")),
     path(_("climate-partnerships/"), include("climate.urls")),
     path(_("europe/"), include("europe.urls")),
