@@ -12,6 +12,7 @@ from ludwigsburg_intl.models import Area, ContactPerson, Event
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
 
+from . import structured_data
 from .briefing import budget_totals, build_briefing
 from .filters import ProjectFilter
 from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
@@ -99,6 +100,7 @@ def project_detail(request, slug):
         {
             "object": project,
             "project": project,
+            "structured_data": structured_data.project(project, request),
             "reports": list(reports),
             "events": list(events),
             "changes": list(changes),
