@@ -18,7 +18,14 @@ from .opendata_views import event_when
 from .translation_fallback import translated
 
 # The escapes of django.utils.html.json_script: no "</script>" or "<!--" can end the block early.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# And "@" as well: the site gives e-mail addresses only encoded (see the ``email_link`` filter),
+# so none may stand in the page as plain text here either. JSON readers decode all of them.
+JSON_SCRIPT_ESCAPES = {
+    ord(">"): "\\u003E",
+    ord("<"): "\\u003C",
+    ord("&"): "\\u0026",
+    ord("@"): "\\u0040",
+}
 
 SCHEMA = "https://schema.org"
 

@@ -84,8 +84,13 @@ def test_climate_project_with_funder_and_the_amount_only_once_granted(client):
 @pytest.mark.django_db
 def test_city_office_with_contact_points_in_the_footer(client):
     office = OfficeFactory(name_de="Referat Internationales", phone="07141 910-0")
-    ContactPersonFactory(name="Erika Beispiel", office=office, show_in_footer=True)
+    ContactPersonFactory(
+        name="Erika Beispiel", office=office, show_in_footer=True, email="erika@example.org"
+    )
     data = _blocks(client, "/de/")["GovernmentOrganization"]
+    # Readers decode it; the page itself has no plain address for harvesters.
+    assert data["department"][0]["contactPoint"][0]["email"] == "erika@example.org"
+    assert "erika@example.org" not in client.get("/de/").content.decode()
     assert data["name"] == "Stadt Ludwigsburg"
     department = data["department"][0]
     assert department["name"] == "Referat Internationales"
