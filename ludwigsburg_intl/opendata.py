@@ -111,10 +111,13 @@ def _csv_value(value, places):
     return value
 
 
-def table_response(request, fmt: str, columns, records, title="") -> HttpResponse:
-    """``records`` (dicts keyed by ``Column.key``) as a CSV or JSON download, saved under the
-    last part of its (translated) address."""
-    filename = request.path.rstrip("/").rsplit("/", 1)[-1]
+def table_response(request, fmt: str, columns, records, title="", filename=None) -> HttpResponse:
+    """``records`` (dicts keyed by ``Column.key``) as a CSV or JSON download, saved as
+    ``filename`` (without extension) or else under the last part of its (translated) address."""
+    if filename:
+        filename = f"{filename}.{fmt}"
+    else:
+        filename = request.path.rstrip("/").rsplit("/", 1)[-1]
     if fmt == "csv":
         rows = [[_csv_value(r.get(c.key), c.places) for c in columns] for r in records]
         return csv_response(filename, [c.label for c in columns], rows)

@@ -21,7 +21,8 @@ programme_patterns = [
 sdg_patterns = [
     path("", views.sdg_index, name="sdg-index"),
     path("<int:number>/", views.sdg_detail, name="sdg-detail"),
-    path("<int:number>/export.csv", views.sdg_csv, name="sdg-csv"),
+    path("<int:number>/export.csv", views.sdg_data, {"fmt": "csv"}, name="sdg-csv"),
+    path("<int:number>/export.json", views.sdg_data, {"fmt": "json"}, name="sdg-json"),
     path(_("indicators/"), views.indicator_list, name="indicator-list"),
     path(
         _("indicators/values.csv"), opendata.indicator_data, {"fmt": "csv"}, name="indicators-csv"
@@ -38,6 +39,12 @@ sdg_patterns = [
         opendata.indicator_data,
         {"fmt": "csv"},
         name="indicator-csv",
+    ),
+    path(
+        _("indicators/<slug:slug>/values.json"),
+        opendata.indicator_data,
+        {"fmt": "json"},
+        name="indicator-json",
     ),
 ]
 

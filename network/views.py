@@ -2,12 +2,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ludwigsburg_intl import areas
-from ludwigsburg_intl.csv_export import csv_response
 from ludwigsburg_intl.ical import calendar_response
 from ludwigsburg_intl.models import Area, ContactPerson, Event, SDGGoal
+from ludwigsburg_intl.opendata import Column, table_response
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
 
@@ -302,34 +303,44 @@ def sdg_detail(request, number):
     )
 
 
+SDG_COLUMNS = [
+    Column("sdg_goal", gettext_lazy("SDG goal")),
+    Column("area", gettext_lazy("Area")),
+    Column("kind", gettext_lazy("Kind")),
+    Column("title", gettext_lazy("Title")),
+    Column("address", gettext_lazy("Address")),
+]
+
+
 @require_safe
-def sdg_csv(request, number):
+def sdg_data(request, number, fmt):
+    """Everything published that is tagged with a goal, as CSV or JSON."""
     goal = get_object_or_404(SDGGoal, number=number)
     groups, events = _tagged_with_goal(goal)
-    rows = []
-    for group in groups:
-        for item in group["items"]:
-            rows.append(
-                [
-                    goal.number,
-                    str(group["section"].title),
-                    str(item.kind),
-                    str(item.title),
-                    request.build_absolute_uri(item.url),
-                ]
-            )
-    for event in events:
-        rows.append(
-            [
-                goal.number,
-                _("Calendar"),
-                _("Event"),
-                _tr(event, "title"),
-                request.build_absolute_uri(event.get_absolute_url()),
-            ]
-        )
-    header = [_("SDG goal"), _("Area"), _("Kind"), _("Title"), _("Address")]
-    return csv_response(_("sdg-%(number)s.csv") % {"number": goal.number}, header, rows)
+    records = [
+        {
+            "sdg_goal": goal.number,
+            "area": str(group["section"].title),
+            "kind": str(item.kind),
+            "title": str(item.title),
+            "address": request.build_absolute_uri(item.url),
+        }
+        for group in groups
+        for item in group["items"]
+    ]
+    records += [
+        {
+            "sdg_goal": goal.number,
+            "area": _("Calendar"),
+            "kind": _("Event"),
+            "title": _tr(event, "title"),
+            "address": request.build_absolute_uri(event.get_absolute_url()),
+        }
+        for event in events
+    ]
+    filename = (_("sdg-%(number)s.csv") % {"number": goal.number}).removesuffix(".csv")
+    title = f"{goal.number}. {_tr(goal, 'name')}"
+    return table_response(request, fmt, SDG_COLUMNS, records, title=title, filename=filename)
 
 
 @require_safe

@@ -238,3 +238,31 @@ def test_open_data_page_lists_datasets_with_licence_and_downloads(
     # Linked from the footer of every page.
     home = client.get(page.split("/")[0] + "/" + page.split("/")[1] + "/").content.decode()
     assert f'<a href="{page}">{footer_link}</a>' in home
+
+
+@pytest.mark.django_db
+def test_existing_csv_lists_have_their_json_twin(client):
+    from ludwigsburg_intl.models import SDGGoal
+
+    goal = SDGGoal.objects.get(number=13)
+    actor = ActorFactory(name_de="Klimagruppe")
+    actor.sdg_goals.add(goal)
+    ActorFactory(name_de="Entwurfsgruppe", status="draft").sdg_goals.add(goal)
+    response = client.get("/de/netzwerk/sdg/13/export.json")
+    document = json.loads(response.content)
+    assert response["Content-Disposition"] == 'inline; filename="sdg-13.json"'
+    assert [item["title"] for item in document["items"]] == ["Klimagruppe"]
+    assert document["items"][0]["sdg_goal"] == 13
+    indicator = IndicatorFactory(slug="co2")
+    IndicatorValue.objects.create(indicator=indicator, year=2020, value=Decimal("7.25"))
+    values = json.loads(client.get("/en/network/sdg/indicators/co2/values.json").content)
+    assert values["items"][0]["value"] == 7.25 and values["items"][0]["year"] == 2020
+    # The pages offer the JSON next to the CSV.
+    assert (
+        'href="/de/netzwerk/sdg/13/export.json"'
+        in client.get("/de/netzwerk/sdg/13/").content.decode()
+    )
+    assert (
+        'href="/de/netzwerk/akteure/akteure.json"'
+        in client.get("/de/netzwerk/akteure/").content.decode()
+    )
