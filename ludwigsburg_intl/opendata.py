@@ -14,6 +14,7 @@ Texts come in the language of the URL, with the German text where the English on
 
 import datetime
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -78,6 +79,8 @@ class Column:
     key: str  # the JSON field name
     label: object  # the CSV header (translated)
     places: int | None = None  # fixed decimals in the CSV (money: 2)
+    # How the CSV writes a structured value (a list of dicts in the JSON) into one cell.
+    csv: Callable | None = None
 
 
 def _json_value(value):
@@ -119,7 +122,10 @@ def table_response(request, fmt: str, columns, records, title="", filename=None)
     else:
         filename = request.path.rstrip("/").rsplit("/", 1)[-1]
     if fmt == "csv":
-        rows = [[_csv_value(r.get(c.key), c.places) for c in columns] for r in records]
+        rows = [
+            [c.csv(r.get(c.key)) if c.csv else _csv_value(r.get(c.key), c.places) for c in columns]
+            for r in records
+        ]
         return csv_response(filename, [c.label for c in columns], rows)
     if fmt != "json":
         raise Http404

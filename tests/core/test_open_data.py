@@ -266,3 +266,23 @@ def test_existing_csv_lists_have_their_json_twin(client):
         'href="/de/netzwerk/akteure/akteure.json"'
         in client.get("/de/netzwerk/akteure/").content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_committee_briefing_as_json_with_lists_and_without_drafts(client):
+    from tests.climate.factories import MeetingFactory, StatusReportFactory
+
+    project = ProjectFactory(title_de="Solarprojekt", grant_amount=Decimal("270000.00"))
+    ProjectFactory(partnership=project.partnership, title_de="Geheimer Entwurf", status="draft")
+    StatusReportFactory(project=project, reported_on=datetime.date(2024, 1, 15))
+    meeting = MeetingFactory(date=datetime.date(2024, 2, 1))
+    page = client.get(f"/de/klimapartnerschaften/sitzungen/{meeting.pk}/").content.decode()
+    json_url = f"/de/klimapartnerschaften/sitzungen/{meeting.pk}/sachstand.json"
+    assert f'href="{json_url}"' in page
+    document = json.loads(client.get(json_url).content)
+    assert [item["project"] for item in document["items"]] == ["Solarprojekt"]
+    item = document["items"][0]
+    assert item["grant_eur"] == 270000
+    assert isinstance(item["new_reports"], list) and isinstance(item["changes"], list)
+    for report in item["new_reports"]:
+        datetime.date.fromisoformat(report["date"])
