@@ -105,7 +105,7 @@ messages: install
 	done
 	@# English is the source language: every English entry is its own msgid.
 	for po in $$(find . -path ./.venv -prune -o -path '*/locale/en/LC_MESSAGES/django.po' -print); do \
-	  msgen --no-wrap --no-location "$$po" | msgattrib --no-wrap --no-location --clear-fuzzy -o "$$po"; \
+	  msgattrib --no-wrap --no-location --clear-fuzzy --empty --clear-previous "$$po" | msgen --no-wrap --no-location -o "$$po" -; \
 	done
 
 lint: install
