@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import areas
-from .models import Event
+from .models import ContactPerson, Event
 from .opendata import (
     FORMATS,
     LICENCES,
@@ -156,7 +156,33 @@ DCAT_CONTEXT = {
     "dcatde": "http://dcat-ap.de/def/dcatde/",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
 }
+
+
+def _contact_points():
+    """Per area, whom to ask about its data: the office (or else the person) named as the
+    area's published contact, with an e-mail address. One query for all areas."""
+    points = {}
+    people = ContactPerson.objects.published().select_related("office")
+    for person in people.order_by("sort_order", "pk"):
+        office = person.office
+        email = (office.email if office and office.email else "") or person.email
+        if not email:
+            continue
+        name = translated(office, "name").text if office and office.email else person.name
+        for area in person.areas or []:
+            points.setdefault(
+                area,
+                {
+                    "@type": "vcard:Organization"
+                    if office and office.email
+                    else "vcard:Individual",
+                    "vcard:fn": name,
+                    "vcard:hasEmail": {"@id": f"mailto:{email}"},
+                },
+            )
+    return points
 
 
 @require_safe
@@ -174,6 +200,7 @@ def catalogue(request):
     def text(value):
         return {"@value": str(value), "@language": language}
 
+    contact_points = _contact_points()
     datasets = []
     for entry in _catalogue_entries():
         dataset, licence = entry["dataset"], entry["licence"]
@@ -204,6 +231,8 @@ def catalogue(request):
             "dcat:landingPage": {"@id": page},
             "dcat:distribution": distributions,
         }
+        if dataset.area in contact_points:
+            item["dcat:contactPoint"] = contact_points[dataset.area]
         if entry["modified"] is not None:
             item["dct:modified"] = {
                 "@value": entry["modified"].isoformat(),

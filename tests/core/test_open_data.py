@@ -286,3 +286,20 @@ def test_committee_briefing_as_json_with_lists_and_without_drafts(client):
     assert isinstance(item["new_reports"], list) and isinstance(item["changes"], list)
     for report in item["new_reports"]:
         datetime.date.fromisoformat(report["date"])
+
+
+@pytest.mark.django_db
+def test_datasets_name_the_published_contact_of_their_area(client):
+    from tests.factories import ContactPersonFactory, OfficeFactory
+
+    office = OfficeFactory(name_de="Referat Nachhaltigkeit", email="klima@example.org")
+    ContactPersonFactory(areas=["climate"], office=office)
+    ContactPersonFactory(areas=["europe"], email="entwurf@example.org", status="draft")
+    graph = _catalogue(client)
+    vcard = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
+    climate = rdflib.URIRef("http://testserver/de/offene-daten/#climate-projects")
+    point = graph.value(climate, DCAT.contactPoint)
+    assert str(graph.value(point, vcard.fn)) == "Referat Nachhaltigkeit"
+    assert graph.value(point, vcard.hasEmail) == rdflib.URIRef("mailto:klima@example.org")
+    europe = rdflib.URIRef("http://testserver/de/offene-daten/#funding-calls")
+    assert graph.value(europe, DCAT.contactPoint) is None  # a draft contact is not named
