@@ -69,6 +69,9 @@ class ClimateConfig(AppConfig):
             history.record_milestone_changes, sender=Milestone, dispatch_uid="climate_record_ms"
         )
 
+        from . import opendata
+
+        opendata.register()
         areas.register(
             areas.AreaSection(
                 key=Area.CLIMATE,

@@ -5,13 +5,15 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from ludwigsburg_intl.csv_export import csv_number, csv_response
 from ludwigsburg_intl.models import Area, ContactPerson, Event
+from ludwigsburg_intl.opendata import Column, table_response
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
 
+from . import structured_data
 from .briefing import budget_totals, build_briefing
 from .filters import ProjectFilter
 from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
@@ -99,6 +101,7 @@ def project_detail(request, slug):
         {
             "object": project,
             "project": project,
+            "structured_data": structured_data.project(project, request),
             "reports": list(reports),
             "events": list(events),
             "changes": list(changes),
@@ -208,63 +211,97 @@ def _short_date(value) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
+def _reports_cell(reports):
+    return " | ".join(f"{_short_date(r['date'])}: {r['text']}" for r in reports)
+
+
+def _changes_cell(changes):
+    return "; ".join(
+        f"{_short_date(c['date'])} {c['kind']}: "
+        + (f"{c['milestone']} " if c["milestone"] else "")
+        + f"{c['before']} → {c['after']}"
+        for c in changes
+    )
+
+
+def _milestones_cell(milestones):
+    return "; ".join(f"{_short_date(m['due_date'])} {m['title']}" for m in milestones)
+
+
+BRIEFING_COLUMNS = [
+    Column("climate_partnership", gettext_lazy("Climate partnership")),
+    Column("project", gettext_lazy("Project")),
+    Column("project_status", gettext_lazy("Project status")),
+    Column("traffic_light", gettext_lazy("Traffic light")),
+    Column("reason", gettext_lazy("Reason")),
+    Column("funder", gettext_lazy("Funder")),
+    Column("funding_programme", gettext_lazy("Funding programme")),
+    Column("grant_eur", gettext_lazy("Grant (EUR)"), places=2),
+    Column("own_share_eur", gettext_lazy("Own share (EUR)"), places=2),
+    Column("period", gettext_lazy("Period")),
+    Column(
+        "new_reports", gettext_lazy("New reports since the previous meeting"), csv=_reports_cell
+    ),
+    Column("changes", gettext_lazy("Changes since the previous meeting"), csv=_changes_cell),
+    Column(
+        "due_milestones",
+        gettext_lazy("Milestones due before the next meeting"),
+        csv=_milestones_cell,
+    ),
+    Column("address", gettext_lazy("Address")),
+]
+
+
 @require_safe
-def briefing_csv(request, pk):
-    """The briefing as a table for Excel: UTF-8 with BOM; German: ';' and decimal comma."""
+def briefing_data(request, pk, fmt):
+    """The briefing as a table: CSV for Excel (UTF-8 with BOM; German: ';' and decimal comma),
+    or JSON with the reports, changes and milestones as lists."""
     meeting = _meeting(request, pk)
     data = build_briefing(meeting, with_components=False)
-    filename = (
-        f"{slugify(translated(meeting.committee, 'name').text)}-{meeting.date.isoformat()}.csv"
-    )
-    header = [
-        _("Climate partnership"),
-        _("Project"),
-        _("Project status"),
-        _("Traffic light"),
-        _("Reason"),
-        _("Funder"),
-        _("Funding programme"),
-        _("Grant (EUR)"),
-        _("Own share (EUR)"),
-        _("Period"),
-        _("New reports since the previous meeting"),
-        _("Changes since the previous meeting"),
-        _("Milestones due before the next meeting"),
-        _("Address"),
-    ]
-    rows = []
+    filename = f"{slugify(translated(meeting.committee, 'name').text)}-{meeting.date.isoformat()}"
+    records = []
     for item in data.projects:
         project = item.project
-        changes = "; ".join(
-            f"{_short_date(c.changed_on)} {c.get_kind_display()}: "
-            + (f"{translated(c.milestone, 'title').text} " if c.milestone else "")
-            + f"{c.old_label} → {c.new_label}"
-            for c in item.changes
-        )
-        reports = " | ".join(
-            f"{_short_date(r.reported_on)}: {translated(r, 'text').text}" for r in item.new_reports
-        )
-        due = "; ".join(
-            f"{_short_date(m.due_date)} {translated(m, 'title').text}" for m in item.due_milestones
-        )
-        rows.append(
-            [
-                translated(project.partnership, "name").text,
-                translated(project, "title").text,
-                item.status_label,
-                item.traffic_light_label,
-                translated(project, "traffic_light_reason").text,
-                project.funder or "",
-                translated(project, "funding_programme").text,
-                csv_number(project.grant_amount, places=2),
-                csv_number(project.own_share, places=2),
-                project.period,
-                reports,
-                changes,
-                due,
-                request.build_absolute_uri(
+        records.append(
+            {
+                "climate_partnership": translated(project.partnership, "name").text,
+                "project": translated(project, "title").text,
+                "project_status": str(item.status_label),
+                "traffic_light": str(item.traffic_light_label),
+                "reason": translated(project, "traffic_light_reason").text,
+                "funder": str(project.funder or ""),
+                "funding_programme": translated(project, "funding_programme").text,
+                "grant_eur": project.grant_amount,
+                "own_share_eur": project.own_share,
+                "period": str(project.period),
+                "new_reports": [
+                    {"date": r.reported_on, "text": translated(r, "text").text}
+                    for r in item.new_reports
+                ],
+                "changes": [
+                    {
+                        "date": c.changed_on,
+                        "kind": str(c.get_kind_display()),
+                        "milestone": translated(c.milestone, "title").text if c.milestone else "",
+                        "before": str(c.old_label),
+                        "after": str(c.new_label),
+                    }
+                    for c in item.changes
+                ],
+                "due_milestones": [
+                    {"due_date": m.due_date, "title": translated(m, "title").text}
+                    for m in item.due_milestones
+                ],
+                "address": request.build_absolute_uri(
                     reverse("climate:project-detail", kwargs={"slug": project.slug})
                 ),
-            ]
+            }
         )
-    return csv_response(filename, header, rows)
+    return table_response(
+        request,
+        fmt,
+        BRIEFING_COLUMNS,
+        records,
+        title=_meeting_title(meeting),
+        filename=filename,
+    )

@@ -16,7 +16,10 @@ class EuropeConfig(AppConfig):
             sitemaps,
         )
         from .deadlines import hidden_deadline_events
+        from .opendata import register as register_datasets
         from .teasers import latest, tagged_with_sdg
+
+        register_datasets()
 
         areas.register(
             areas.AreaSection(

@@ -139,3 +139,33 @@ def feeds() -> list[FeedEntry]:
 def feeds_for_page(namespace: str | None) -> list[FeedEntry]:
     """The feeds a page of ``namespace`` announces: the site-wide ones and its own area's."""
     return [entry for entry in feeds() if not entry.namespaces or namespace in entry.namespaces]
+
+
+# --- Open data: each area registers its datasets (see ludwigsburg_intl.opendata) --------------
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One downloadable dataset as the open-data page and the DCAT catalogue describe it."""
+
+    key: str  # stable, used in the catalogue's identifiers
+    title: object
+    description: object
+    # format ("csv", "json") -> URL name of the download in that format
+    distributions: dict[str, str]
+    # modified() -> the latest change of the dataset's content, or None when not recorded
+    modified: Callable[[], object]
+    area: str = "general"  # one of ludwigsburg_intl.models.Area
+    licence: str = "dl-by-de/2.0"  # a key of ludwigsburg_intl.opendata.LICENCES
+    order: int = 0
+
+
+_datasets: dict[str, Dataset] = {}
+
+
+def register_dataset(dataset: Dataset) -> None:
+    _datasets[dataset.key] = dataset
+
+
+def datasets() -> list[Dataset]:
+    return sorted(_datasets.values(), key=lambda d: (d.order, d.key))

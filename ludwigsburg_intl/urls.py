@@ -10,7 +10,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_media
 
-from . import areas, health, views
+from . import areas, health, opendata_views, views
 from .sitemaps import shared_sitemaps, without_last_modified
 
 calendar_patterns = (
@@ -20,8 +20,18 @@ calendar_patterns = (
         path("<int:pk>/", views.event_detail, name="event-detail"),
         path("<int:pk>/ical/", views.event_ical, name="event-ical"),
         path(_("calendar.ics"), views.calendar_ical, name="ical"),
+        path("data.csv", opendata_views.event_data, {"fmt": "csv"}, name="data-csv"),
+        path("data.json", opendata_views.event_data, {"fmt": "json"}, name="data-json"),
     ],
     "calendar",
+)
+
+opendata_patterns = (
+    [
+        path("", opendata_views.open_data, name="index"),
+        path("catalog.jsonld", opendata_views.catalogue, name="catalogue"),
+    ],
+    "opendata",
 )
 
 pages_patterns = ([path("<slug:slug>/", views.site_page, name="page")], "pages")
@@ -67,6 +77,7 @@ urlpatterns += i18n_patterns(
     path(_("calendar/"), include(calendar_patterns)),
     path(_("pages/"), include(pages_patterns)),
     path("feeds/", include(feed_patterns)),
+    path(_("open-data/"), include(opendata_patterns)),
     path(_("partner-cities/"), include("partnerships.urls")),
     path(_("climate-partnerships/"), include("climate.urls")),
     path(_("europe/"), include("europe.urls")),

@@ -10,7 +10,9 @@ class NetworkConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import feeds, sdg, sitemaps
+        from . import feeds, opendata, sdg, sitemaps
+
+        opendata.register()
 
         areas.register(
             areas.AreaSection(

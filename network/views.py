@@ -2,12 +2,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ludwigsburg_intl import areas
-from ludwigsburg_intl.csv_export import csv_number, csv_response
 from ludwigsburg_intl.ical import calendar_response
 from ludwigsburg_intl.models import Area, ContactPerson, Event, SDGGoal
+from ludwigsburg_intl.opendata import Column, table_response
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
 
@@ -17,7 +18,6 @@ from .models import (
     Actor,
     CoordinationItem,
     Indicator,
-    IndicatorValue,
     Membership,
     Programme,
     StatePartner,
@@ -122,42 +122,6 @@ def actor_list(request):
             "breadcrumbs": [_network_crumb(), (_("Stakeholders"), None)],
         },
     )
-
-
-@require_safe
-def actor_csv(request):
-    """The directory as CSV, with the same filters as the page; contact data only with consent."""
-    _filter, actors = _filtered_actors(request)
-    rows = []
-    for actor in actors:
-        contact = actor.public_contact or {}
-        rows.append(
-            [
-                _tr(actor, "name"),
-                actor.get_kind_display(),
-                " | ".join(_tr(t, "name") for t in actor.topics.all()),
-                " | ".join(str(g.number) for g in actor.sdg_goals.all()),
-                " | ".join(_tr(c, "name") for c in actor.partner_cities.all()),
-                actor.website,
-                contact.get("name", ""),
-                contact.get("email", ""),
-                contact.get("phone", ""),
-                request.build_absolute_uri(actor.get_absolute_url()),
-            ]
-        )
-    header = [
-        _("Name"),
-        _("Type"),
-        _("Topics"),
-        _("SDG goals"),
-        _("Partner cities"),
-        _("Website"),
-        _("Contact person"),
-        _("E-mail"),
-        _("Phone"),
-        _("Page on this portal"),
-    ]
-    return csv_response(_("actors.csv"), header, rows)
 
 
 def _actor_for_request(request, slug):
@@ -339,34 +303,44 @@ def sdg_detail(request, number):
     )
 
 
+SDG_COLUMNS = [
+    Column("sdg_goal", gettext_lazy("SDG goal")),
+    Column("area", gettext_lazy("Area")),
+    Column("kind", gettext_lazy("Kind")),
+    Column("title", gettext_lazy("Title")),
+    Column("address", gettext_lazy("Address")),
+]
+
+
 @require_safe
-def sdg_csv(request, number):
+def sdg_data(request, number, fmt):
+    """Everything published that is tagged with a goal, as CSV or JSON."""
     goal = get_object_or_404(SDGGoal, number=number)
     groups, events = _tagged_with_goal(goal)
-    rows = []
-    for group in groups:
-        for item in group["items"]:
-            rows.append(
-                [
-                    goal.number,
-                    str(group["section"].title),
-                    str(item.kind),
-                    str(item.title),
-                    request.build_absolute_uri(item.url),
-                ]
-            )
-    for event in events:
-        rows.append(
-            [
-                goal.number,
-                _("Calendar"),
-                _("Event"),
-                _tr(event, "title"),
-                request.build_absolute_uri(event.get_absolute_url()),
-            ]
-        )
-    header = [_("SDG goal"), _("Area"), _("Kind"), _("Title"), _("Address")]
-    return csv_response(_("sdg-%(number)s.csv") % {"number": goal.number}, header, rows)
+    records = [
+        {
+            "sdg_goal": goal.number,
+            "area": str(group["section"].title),
+            "kind": str(item.kind),
+            "title": str(item.title),
+            "address": request.build_absolute_uri(item.url),
+        }
+        for group in groups
+        for item in group["items"]
+    ]
+    records += [
+        {
+            "sdg_goal": goal.number,
+            "area": _("Calendar"),
+            "kind": _("Event"),
+            "title": _tr(event, "title"),
+            "address": request.build_absolute_uri(event.get_absolute_url()),
+        }
+        for event in events
+    ]
+    filename = (_("sdg-%(number)s.csv") % {"number": goal.number}).removesuffix(".csv")
+    title = f"{goal.number}. {_tr(goal, 'name')}"
+    return table_response(request, fmt, SDG_COLUMNS, records, title=title, filename=filename)
 
 
 @require_safe
@@ -406,42 +380,3 @@ def indicator_detail(request, slug):
             ],
         },
     )
-
-
-@require_safe
-def indicators_csv(request, slug=None):
-    """All yearly values of the published indicators (or of one), one row per value."""
-    values = (
-        IndicatorValue.objects.filter(indicator__in=Indicator.objects.published())
-        .select_related("indicator")
-        .prefetch_related("indicator__sdg_goals")
-        .order_by("indicator__sort_order", "indicator__slug", "year")
-    )
-    if slug is not None:
-        indicator = get_object_or_404(Indicator.objects.published(), slug=slug)
-        values = values.filter(indicator=indicator)
-    rows = [
-        [
-            _tr(v.indicator, "name"),
-            _tr(v.indicator, "unit"),
-            _tr(v.indicator, "source"),
-            " | ".join(str(g.number) for g in v.indicator.sdg_goals.all()),
-            v.year,
-            csv_number(v.value),
-            _("yes") if v.is_example else _("no"),
-            _tr(v, "note"),
-        ]
-        for v in values
-    ]
-    header = [
-        _("Indicator"),
-        _("Unit"),
-        _("Source"),
-        _("SDG goals"),
-        _("Year"),
-        _("Value"),
-        _("Example value"),
-        _("Note"),
-    ]
-    filename = f"{slug}.csv" if slug else _("sdg-indicators.csv")
-    return csv_response(filename, header, rows)

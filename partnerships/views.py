@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from ludwigsburg_intl.models import Area, ContactPerson, Event
 from ludwigsburg_intl.publishing import get_visible_or_404
 
+from . import structured_data
 from .filters import ActivityFilter
 from .map import build_panels
 from .models import Activity, AnnualProgramme, Award, PartnerCity
@@ -90,6 +91,7 @@ def city_detail(request, slug):
         {
             "object": city,
             "city": city,
+            "structured_data": structured_data.city(city, request),
             "filter": activity_filter,
             "activities": list(shown),
             "filter_active": activity_filter.is_bound,

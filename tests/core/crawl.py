@@ -4,6 +4,7 @@ Used by tests/test_site.py (every public page) and tests/browser/test_site_axe.p
 per view and language). Not a test module itself.
 """
 
+import json
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -40,6 +41,9 @@ class PageParser(HTMLParser):
         self._in_title = False
         self.idrefs: list[tuple[str, str]] = []  # (attribute, id referred to)
         self._in_script = False
+        # JSON-LD data blocks: browsers do not execute them and the CSP does not apply.
+        self.data_blocks: list[object] = []
+        self._data_block: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -83,18 +87,30 @@ class PageParser(HTMLParser):
                 self.resources.append(("style url()", url))
         self.event_handlers += [name for name in attrs if name.startswith("on")]
         if tag == "script" and not attrs.get("src"):
-            self.inline_scripts += 1
+            if (attrs.get("type") or "").strip().lower() == "application/ld+json":
+                self._data_block = []
+            else:
+                self.inline_scripts += 1
         if tag == "style":
             self.style_blocks += 1
             self._in_script = True
 
     def handle_endtag(self, tag):
+        if tag == "script" and self._data_block is not None:
+            # Only a block that is JSON is data; anything else counts as an inline script.
+            try:
+                self.data_blocks.append(json.loads("".join(self._data_block)))
+            except ValueError:
+                self.inline_scripts += 1
+            self._data_block = None
         if tag == "style":
             self._in_script = False
         if tag == "title":
             self._in_title = False
 
     def handle_data(self, data):
+        if self._data_block is not None:
+            self._data_block.append(data)
         if self._in_title:
             self.title += data
         if self._in_script:
