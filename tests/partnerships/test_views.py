@@ -208,6 +208,14 @@ def test_focus_city_of_this_year(client):
     assert "noch nicht entschieden" not in overview
 
 
+def test_focus_city_box_only_on_the_focus_citys_page(client):
+    PartnerCityFactory(slug="andere", name_de="Andere Stadt")
+    focus = PartnerCityFactory(slug="schwerpunkt", name_de="Schwerpunktstadt")
+    AnnualProgrammeFactory(year=timezone.localdate().year).focus_cities.set([focus])
+    html = client.get("/de/partnerstaedte/andere/").content.decode()
+    assert "Schwerpunktstadt des Jahresprogramms" not in html
+
+
 def _make_city_with(n_activities):
     city = PartnerCityFactory(slug=f"stadt-mit-{n_activities}")
     for i in range(n_activities):
