@@ -1,0 +1,40 @@
+"""What the seven pages of the production benchmark cost when the page cache does not serve them.
+
+Upper bounds on the SQL statements each page runs with the demo content: a page that starts to
+run more (a lost prefetch, a query per item, a server-side cursor) fails here before it shows in
+`make loadtest`.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+PAGES = {
+    "/de/": 7,
+    "/de/partnerstaedte/": 11,
+    "/de/partnerstaedte/montbeliard/": 16,
+    "/de/klimapartnerschaften/stand/": 10,
+    "briefing": 17,
+    "/de/termine/": 4,
+    "/de/netzwerk/sdg/13/": 11,
+}
+
+
+def _briefing_path(client):
+    html = client.get("/de/klimapartnerschaften/sitzungen/").content.decode()
+    return re.findall(r'href="(/de/klimapartnerschaften/sitzungen/[0-9]+/)"', html)[0]
+
+
+@pytest.mark.parametrize(("page", "most"), PAGES.items())
+def test_benchmark_pages_stay_within_their_queries(client, demo_content, page, most):
+    path = _briefing_path(client) if page == "briefing" else page
+    client.get(path)  # the first request of a process may fill per-process caches
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    assert response.status_code == 200
+    statements = [q["sql"] for q in ctx.captured_queries]
+    assert len(statements) <= most, "\n".join(s[:120] for s in statements)
+    # Filter forms read their choices with iterator(): one SELECT, not DECLARE/FETCH/CLOSE.
+    assert not [s for s in statements if s.startswith("DECLARE")]
