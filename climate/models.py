@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -185,13 +185,20 @@ class ProjectQuerySet(PublishableQuerySet):
         open_milestones = Milestone.objects.filter(
             project=OuterRef("pk"), reached_on__isnull=True
         ).order_by("due_date", "pk")
-        # prefetch, not select_related: a few partnerships and funders shared by all rows
-        # instead of one copy per row.
-        return self.prefetch_related("partnership", "funder").annotate(
-            last_report_on=Subquery(reports.order_by("-reported_on").values("reported_on")[:1]),
-            next_milestone_due=Subquery(open_milestones.values("due_date")[:1]),
-            next_milestone_title_de=Subquery(open_milestones.values("title_de")[:1]),
-            next_milestone_title_en=Subquery(open_milestones.values("title_en")[:1]),
+        # prefetch, not select_related: a few partnerships shared by all rows instead of one copy
+        # per row, with only the columns a row shows (not their long texts in every language).
+        # The long texts of the projects are not shown in the table either.
+        return (
+            self.defer("summary", "traffic_light_reason", "funding_programme", "risks")
+            .prefetch_related(
+                Prefetch("partnership", queryset=ClimatePartnership.objects.only("slug", "name"))
+            )
+            .annotate(
+                last_report_on=Subquery(reports.order_by("-reported_on").values("reported_on")[:1]),
+                next_milestone_due=Subquery(open_milestones.values("due_date")[:1]),
+                next_milestone_title_de=Subquery(open_milestones.values("title_de")[:1]),
+                next_milestone_title_en=Subquery(open_milestones.values("title_en")[:1]),
+            )
         )
 
     def needing_report(self, days=90, today=None):
