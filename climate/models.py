@@ -13,11 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
@@ -102,7 +102,7 @@ class ClimatePartnership(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("climate:partnership-detail", kwargs={"slug": self.slug})
+        return reverse_cached("climate:partnership-detail", slug=self.slug)
 
 
 class SituationEntry(models.Model):
@@ -286,7 +286,7 @@ class Project(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("climate:project-detail", kwargs={"slug": self.slug})
+        return reverse_cached("climate:project-detail", slug=self.slug)
 
     def clean(self):
         super().clean()
@@ -537,4 +537,4 @@ class CommitteeMeeting(Publishable):
         return f"{self.committee} – {formats.date_format(self.date, 'DATE_FORMAT')}"
 
     def get_absolute_url(self):
-        return reverse("climate:briefing", kwargs={"pk": self.pk})
+        return reverse_cached("climate:briefing", pk=self.pk)

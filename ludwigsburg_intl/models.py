@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .links import reverse_cached
 from .publishing import Publishable, PublishableQuerySet
 
 
@@ -295,7 +295,7 @@ class Event(Publishable):
             raise ValidationError({"time_zone": _("Unknown time zone.")}) from exc
 
     def get_absolute_url(self):
-        return reverse("calendar:event-detail", kwargs={"pk": self.pk})
+        return reverse_cached("calendar:event-detail", pk=self.pk)
 
     @property
     def tzinfo(self):
@@ -361,4 +361,4 @@ class SitePage(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pages:page", kwargs={"slug": self.slug})
+        return reverse_cached("pages:page", slug=self.slug)
