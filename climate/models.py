@@ -17,6 +17,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ludwigsburg_intl.choices import ChoiceLabels
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
@@ -435,7 +436,7 @@ class StatusReport(Publishable):
         return f"{self.project} – {self.reported_on}"
 
 
-class ProjectChange(models.Model):
+class ProjectChange(ChoiceLabels, models.Model):
     """A dated change of a project's status, traffic light or milestones (written automatically)."""
 
     class Kind(models.TextChoices):
