@@ -1,6 +1,7 @@
 """Template helpers shared by every area: translated fields, text rendering, dates, links."""
 
 import datetime
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
@@ -33,7 +34,10 @@ def tr_lang(obj, field):
     return translated(obj, field).lang
 
 
+@lru_cache(maxsize=512)
 def _render_blocks(text: str) -> str:
+    # A pure function of the text, and urlize() is slow: each text is rendered once per process
+    # (a changed text is a new key; the oldest entries make room).
     blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
     html = []
     for block in blocks:

@@ -38,3 +38,26 @@ def test_benchmark_pages_stay_within_their_queries(client, demo_content, page, m
     assert len(statements) <= most, "\n".join(s[:120] for s in statements)
     # Filter forms read their choices with iterator(): one SELECT, not DECLARE/FETCH/CLOSE.
     assert not [s for s in statements if s.startswith("DECLARE")]
+
+
+@pytest.fixture
+def counted_urlize(monkeypatch):
+    from ludwigsburg_intl.templatetags import portal
+
+    calls = []
+    real = portal.urlize
+    monkeypatch.setattr(portal, "urlize", lambda text: calls.append(text) or real(text))
+    portal._render_blocks.cache_clear()
+    yield calls
+    portal._render_blocks.cache_clear()
+
+
+def test_a_body_text_is_turned_into_html_once_per_process(counted_urlize):
+    from ludwigsburg_intl.templatetags.portal import render_text
+
+    text = "Mehr unter https://www.ludwigsburg.de\n\n- erster Punkt\n- zweiter Punkt"
+    first = render_text(text)
+    assert len(counted_urlize) == 3
+    assert render_text(text) == first
+    assert len(counted_urlize) == 3
+    assert render_text(text + " (neu)") != first
