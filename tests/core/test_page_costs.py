@@ -63,3 +63,18 @@ def test_a_body_text_is_turned_into_html_once_per_process(counted_urlize):
     assert render_text(text) == first
     assert len(counted_urlize) == 3
     assert render_text(text + " (neu)") != first
+
+
+@pytest.mark.django_db
+def test_the_language_switch_translates_an_address_once_per_process(client, monkeypatch):
+    from ludwigsburg_intl.templatetags import portal
+
+    calls = []
+    real = portal.translate_url
+    monkeypatch.setattr(portal, "translate_url", lambda *args: calls.append(args) or real(*args))
+    portal._same_page_in.cache_clear()
+    for _ in range(2):
+        html = client.get("/de/termine/").content.decode()
+        assert 'hreflang="en" href="http://testserver/en/calendar/"' in html
+    assert len(calls) == 2  # German and English, for the first request only
+    portal._same_page_in.cache_clear()
