@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 from ludwigsburg_intl.choices import ChoiceLabels
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
+from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
 NOT_NEGATIVE = MinValueValidator(
@@ -378,7 +379,7 @@ class Component(models.Model):
         return (
             ""
             if self.target is None
-            else formats.number_format(self.target, 0, use_l10n=True, force_grouping=True)
+            else grouped(self.target, 0)
         )
 
     @property
@@ -386,7 +387,7 @@ class Component(models.Model):
         return (
             ""
             if self.progress is None
-            else formats.number_format(self.progress, 0, use_l10n=True, force_grouping=True)
+            else grouped(self.progress, 0)
         )
 
     @property

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
+from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.translation_fallback import TranslatedText, translated
 
 register = template.Library()
@@ -194,9 +195,7 @@ def euro(amount, decimals=None):
         return ""
     if decimals is None:
         decimals = 0 if value == value.to_integral_value() else 2
-    number = formats.number_format(
-        value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True
-    )
+    number = grouped(value, int(decimals))
     if (get_language() or "de").startswith("en"):
         return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
     return f"{number}\u00a0€"
