@@ -376,19 +376,11 @@ class Component(models.Model):
 
     @property
     def target_display(self):
-        return (
-            ""
-            if self.target is None
-            else grouped(self.target, 0)
-        )
+        return "" if self.target is None else grouped(self.target, 0)
 
     @property
     def progress_display(self):
-        return (
-            ""
-            if self.progress is None
-            else grouped(self.progress, 0)
-        )
+        return "" if self.progress is None else grouped(self.progress, 0)
 
     @property
     def percent(self):
