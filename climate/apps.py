@@ -16,6 +16,7 @@ def latest_projects(limit):
     report_is_public = published_q(timezone.now(), prefix="reports__")
     projects = (
         Project.objects.published()
+        .only("slug", "title")  # what a teaser shows
         .annotate(last_report=Max("reports__reported_on", filter=report_is_public))
         .order_by(F("last_report").desc(nulls_last=True), "-pk")[:limit]
     )
@@ -25,8 +26,10 @@ def latest_projects(limit):
 def projects_tagged_with(goal):
     from .models import ClimatePartnership, Project
 
+    # Only what a teaser shows, not the long texts in every language.
     partnerships = ClimatePartnership.objects.published().filter(sdg_goals=goal)
     projects = Project.objects.published().filter(sdg_goals=goal)
+    partnerships, projects = partnerships.only("slug", "name"), projects.only("slug", "title")
     return [_teaser(p, _("Climate partnership"), "name") for p in partnerships] + [
         _teaser(p, _("Climate project")) for p in projects
     ]

@@ -16,7 +16,14 @@ from django.utils import timezone
 
 from ludwigsburg_intl.models import Event
 
-from .models import CommitteeMeeting, Milestone, Project, ProjectChange, StatusReport
+from .models import (
+    ClimatePartnership,
+    CommitteeMeeting,
+    Milestone,
+    Project,
+    ProjectChange,
+    StatusReport,
+)
 
 LOOKAHEAD_DAYS = 183
 
@@ -204,10 +211,15 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
     due = Milestone.objects.filter(due_date__gt=meeting.date, due_date__lte=horizon).filter(
         Q(reached_on__isnull=True) | Q(reached_on__gt=meeting.date)
     )
+    # The partnerships' long texts and the projects' summaries are not part of a briefing.
     projects = list(
         Project.objects.published()
         .by_partnership()
-        .prefetch_related("partnership", "funder")
+        .defer("summary")
+        .prefetch_related(
+            Prefetch("partnership", queryset=ClimatePartnership.objects.only("slug", "name")),
+            "funder",
+        )
         .prefetch_related(
             Prefetch(
                 "reports",

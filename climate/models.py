@@ -12,13 +12,15 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.urls import reverse
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ludwigsburg_intl.choices import ChoiceLabels
+from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
+from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
 NOT_NEGATIVE = MinValueValidator(
@@ -104,7 +106,7 @@ class ClimatePartnership(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("climate:partnership-detail", kwargs={"slug": self.slug})
+        return reverse_cached("climate:partnership-detail", slug=self.slug)
 
 
 class SituationEntry(models.Model):
@@ -198,13 +200,20 @@ class ProjectQuerySet(PublishableQuerySet):
         open_milestones = Milestone.objects.filter(
             project=OuterRef("pk"), reached_on__isnull=True
         ).order_by("due_date", "pk")
-        # prefetch, not select_related: a few partnerships and funders shared by all rows
-        # instead of one copy per row.
-        return self.prefetch_related("partnership", "funder").annotate(
-            last_report_on=Subquery(reports.order_by("-reported_on").values("reported_on")[:1]),
-            next_milestone_due=Subquery(open_milestones.values("due_date")[:1]),
-            next_milestone_title_de=Subquery(open_milestones.values("title_de")[:1]),
-            next_milestone_title_en=Subquery(open_milestones.values("title_en")[:1]),
+        # prefetch, not select_related: a few partnerships shared by all rows instead of one copy
+        # per row, with only the columns a row shows (not their long texts in every language).
+        # The long texts of the projects are not shown in the table either.
+        return (
+            self.defer("summary", "traffic_light_reason", "funding_programme", "risks")
+            .prefetch_related(
+                Prefetch("partnership", queryset=ClimatePartnership.objects.only("slug", "name"))
+            )
+            .annotate(
+                last_report_on=Subquery(reports.order_by("-reported_on").values("reported_on")[:1]),
+                next_milestone_due=Subquery(open_milestones.values("due_date")[:1]),
+                next_milestone_title_de=Subquery(open_milestones.values("title_de")[:1]),
+                next_milestone_title_en=Subquery(open_milestones.values("title_en")[:1]),
+            )
         )
 
     def needing_report(self, days=90, today=None):
@@ -294,7 +303,7 @@ class Project(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("climate:project-detail", kwargs={"slug": self.slug})
+        return reverse_cached("climate:project-detail", slug=self.slug)
 
     def clean(self):
         super().clean()
@@ -382,19 +391,11 @@ class Component(models.Model):
 
     @property
     def target_display(self):
-        return (
-            ""
-            if self.target is None
-            else formats.number_format(self.target, 0, use_l10n=True, force_grouping=True)
-        )
+        return "" if self.target is None else grouped(self.target, 0)
 
     @property
     def progress_display(self):
-        return (
-            ""
-            if self.progress is None
-            else formats.number_format(self.progress, 0, use_l10n=True, force_grouping=True)
-        )
+        return "" if self.progress is None else grouped(self.progress, 0)
 
     @property
     def percent(self):
@@ -447,7 +448,7 @@ class StatusReport(Publishable):
         return f"{self.project} – {self.reported_on}"
 
 
-class ProjectChange(models.Model):
+class ProjectChange(ChoiceLabels, models.Model):
     """A dated change of a project's status, traffic light or milestones (written automatically)."""
 
     class Kind(models.TextChoices):
@@ -551,4 +552,4 @@ class CommitteeMeeting(Publishable):
         return f"{self.committee} – {formats.date_format(self.date, 'DATE_FORMAT')}"
 
     def get_absolute_url(self):
-        return reverse("climate:briefing", kwargs={"pk": self.pk})
+        return reverse_cached("climate:briefing", pk=self.pk)

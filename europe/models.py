@@ -14,11 +14,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
@@ -63,7 +63,7 @@ class WorkField(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("europe:index") + f"#{self.slug}"
+        return reverse_cached("europe:index") + f"#{self.slug}"
 
 
 class FundingTopicQuerySet(models.QuerySet):
@@ -228,7 +228,7 @@ class FundingCall(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("europe:call-detail", kwargs={"slug": self.slug})
+        return reverse_cached("europe:call-detail", slug=self.slug)
 
     def clean(self):
         super().clean()

@@ -12,12 +12,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import areas
+from .links import reverse_cached
 from .publishing import Publishable, PublishableQuerySet
 
 
@@ -316,7 +316,7 @@ class Event(Publishable):
             raise ValidationError({"time_zone": _("Unknown time zone.")}) from exc
 
     def get_absolute_url(self):
-        return reverse("calendar:event-detail", kwargs={"pk": self.pk})
+        return reverse_cached("calendar:event-detail", pk=self.pk)
 
     @property
     def tzinfo(self):
@@ -382,7 +382,7 @@ class SitePage(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pages:page", kwargs={"slug": self.slug})
+        return reverse_cached("pages:page", slug=self.slug)
 
 
 class DemoObject(models.Model):

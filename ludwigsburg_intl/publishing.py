@@ -17,6 +17,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .choices import ChoiceLabels
+
 
 def published_q(at, prefix: str = "") -> Q:
     """The condition "published at ``at``", for this model or (with ``prefix``) a relation."""
@@ -74,7 +76,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.published()
 
 
-class Publishable(models.Model):
+class Publishable(ChoiceLabels, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")

@@ -9,10 +9,10 @@ empty; nothing is filled in for the look of it.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
@@ -139,7 +139,7 @@ class Actor(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("network:actor-detail", kwargs={"slug": self.slug})
+        return reverse_cached("network:actor-detail", slug=self.slug)
 
     @property
     def public_contact(self):
@@ -202,7 +202,7 @@ class Programme(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("network:programme-detail", kwargs={"slug": self.slug})
+        return reverse_cached("network:programme-detail", slug=self.slug)
 
 
 class CoordinationItemQuerySet(PublishableQuerySet):
@@ -392,7 +392,7 @@ class Indicator(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("network:indicator-detail", kwargs={"slug": self.slug})
+        return reverse_cached("network:indicator-detail", slug=self.slug)
 
     @property
     def has_example_values(self):

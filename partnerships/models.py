@@ -2,11 +2,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ludwigsburg_intl.images import RenditionImage
+from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
@@ -124,7 +124,7 @@ class PartnerCity(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partnerships:city-detail", kwargs={"slug": self.slug})
+        return reverse_cached("partnerships:city-detail", slug=self.slug)
 
     @property
     def is_resting(self) -> bool:
@@ -313,7 +313,7 @@ class Activity(Publishable):
     def get_absolute_url(self):
         if self.city_id:
             return f"{self.city.get_absolute_url()}#activity-{self.pk}"
-        return f"{reverse('partnerships:index')}#activity-{self.pk}"
+        return f"{reverse_cached('partnerships:index')}#activity-{self.pk}"
 
     def clean(self):
         super().clean()

@@ -8,6 +8,9 @@ from ludwigsburg_intl.translation_fallback import translated
 
 from .models import Activity, PartnerCity
 
+# The columns a teaser shows (its address needs the city's slug), not the long texts.
+ACTIVITY_TEASER = ("title", "description", "pillar", "city__slug")
+
 
 def _activity_teaser(activity):
     title = translated(activity, "title")
@@ -34,18 +37,27 @@ def _city_teaser(city):
 def latest(limit):
     """The activities entered or changed most recently: one query."""
     activities = (
-        Activity.objects.published().select_related("city").order_by("-updated_at", "-pk")[:limit]
+        Activity.objects.published()
+        .select_related("city")
+        .only(*ACTIVITY_TEASER)
+        .order_by("-updated_at", "-pk")[:limit]
     )
     return [_activity_teaser(a) for a in activities]
 
 
 def tagged_with_sdg(goal):
     """Partner cities and activities tagged with ``goal``: two queries."""
-    cities = PartnerCity.objects.published().filter(sdg_goals=goal).order_by("name")
+    cities = (
+        PartnerCity.objects.published()
+        .filter(sdg_goals=goal)
+        .only("slug", "name", "summary")
+        .order_by("name")
+    )
     activities = (
         Activity.objects.published()
         .filter(sdg_goals=goal)
         .select_related("city")
+        .only(*ACTIVITY_TEASER)
         .order_by(F("year").desc(nulls_last=True), "title")
     )
     return [_city_teaser(c) for c in cities] + [_activity_teaser(a) for a in activities]

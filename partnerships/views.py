@@ -84,7 +84,15 @@ def city_detail(request, slug):
     else:
         shown = activities.for_listing()
     events = Event.objects.published().filter(partner_city=city).for_calendar()
-    programme = AnnualProgramme.objects.current()
+    # Only whether this city is a published focus city of this year's programme: one query,
+    # not the whole programme with its cities and planned activities.
+    focus_programme = (
+        AnnualProgramme.objects.published()
+        .for_year(timezone.localdate().year)
+        .filter(focus_cities__in=PartnerCity.objects.published().filter(pk=city.pk))
+        .only("year")
+        .first()
+    )
     return render(
         request,
         "partnerships/city_detail.html",
@@ -97,8 +105,8 @@ def city_detail(request, slug):
             "filter_active": activity_filter.is_bound,
             "upcoming_events": list(events.upcoming()[:EVENTS_PER_LIST]),
             "past_events": list(events.past().order_by("-starts_at", "-pk")[:EVENTS_PER_LIST]),
-            "programme": programme,
-            "is_focus_city": bool(programme and city in programme.focus_cities.all()),
+            "programme": focus_programme,
+            "is_focus_city": focus_programme is not None,
             # The climate partnerships this city carries together with Ludwigsburg (Kongoussi).
             "climate_partnerships": list(city.climate_partnerships.published()),
             "breadcrumbs": [(_("Partner cities"), "partnerships:index"), (city.name, None)],

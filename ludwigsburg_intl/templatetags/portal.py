@@ -1,10 +1,11 @@
 """Template helpers shared by every area: translated fields, text rendering, dates, links."""
 
 import datetime
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils import formats
 from django.utils.html import escape, format_html, format_html_join, urlize
 from django.utils.safestring import mark_safe
@@ -12,6 +13,7 @@ from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl import areas
+from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.translation_fallback import TranslatedText, translated
 
 register = template.Library()
@@ -34,7 +36,10 @@ def tr_lang(obj, field):
     return translated(obj, field).lang
 
 
+@lru_cache(maxsize=512)
 def _render_blocks(text: str) -> str:
+    # A pure function of the text, and urlize() is slow: each text is rendered once per process
+    # (a changed text is a new key; the oldest entries make room).
     blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
     html = []
     for block in blocks:
@@ -72,6 +77,21 @@ def translated_text(obj, field, css_class="prose"):
     return {"value": value, "html": _render_blocks(value.text), "css_class": css_class}
 
 
+@lru_cache(maxsize=2048)
+def _same_page_in(here, code, current, script_prefix, urlconf):
+    """The address of the page at ``here`` in the language ``code``.
+
+    ``translate_url()`` resolves and reverses the address (about 0.1 ms, twice per language on
+    every page): the answer depends only on the arguments, so each process keeps it.
+    """
+    url = translate_url(here, code)
+    if url == here and code != current:
+        # No such page in the other language (e.g. on a 404): offer its home page.
+        with override(code):
+            url = reverse("home")
+    return url
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The language switch: the same page in each language, without setting a cookie."""
@@ -84,11 +104,11 @@ def language_links(context):
             url = alternates[code]
         elif request is not None:
             here = request.get_full_path()
-            url = translate_url(here, code)
-            if url == here and code != current:
-                # No such page in the other language (e.g. on a 404): offer its home page.
-                with override(code):
-                    url = reverse("home")
+            # Long addresses (odd query strings) are not kept: they would crowd out the pages.
+            same_page_in = _same_page_in if len(here) <= 300 else _same_page_in.__wrapped__
+            url = same_page_in(
+                here, code, current, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
+            )
         else:
             url = f"/{code}/"
         info = get_language_info(code)
@@ -176,9 +196,7 @@ def euro(amount, decimals=None):
         return ""
     if decimals is None:
         decimals = 0 if value == value.to_integral_value() else 2
-    number = formats.number_format(
-        value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True
-    )
+    number = grouped(value, int(decimals))
     if (get_language() or "de").startswith("en"):
         return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
     return f"{number}\u00a0€"

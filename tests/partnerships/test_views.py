@@ -246,6 +246,14 @@ def test_demo_programme_notes_appear_once(client, partnerships_demo_content):
             assert html.count(escape(sentence.rstrip("."))) == 1, (language, sentence)
 
 
+def test_focus_city_box_only_on_the_focus_citys_page(client):
+    PartnerCityFactory(slug="andere", name_de="Andere Stadt")
+    focus = PartnerCityFactory(slug="schwerpunkt", name_de="Schwerpunktstadt")
+    AnnualProgrammeFactory(year=timezone.localdate().year).focus_cities.set([focus])
+    html = client.get("/de/partnerstaedte/andere/").content.decode()
+    assert "Schwerpunktstadt des Jahresprogramms" not in html
+
+
 def _make_city_with(n_activities):
     city = PartnerCityFactory(slug=f"stadt-mit-{n_activities}")
     for i in range(n_activities):

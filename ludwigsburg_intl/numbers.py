@@ -1,0 +1,48 @@
+"""Grouped numbers in the page's language, for tables with hundreds of amounts.
+
+``formats.number_format()`` looks up three formats and groups the digits one character at a
+time (about 15 µs); a briefing with 500 projects formats some 1,500 numbers. ``grouped()`` gives
+the same text for Decimals with Python's own formatting and the language's separators.
+"""
+
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
+
+from django.utils import formats
+from django.utils.translation import get_language
+
+_separators: dict = {}
+
+
+def _separator_table(language):
+    try:
+        return _separators[language]
+    except KeyError:
+        pass
+    table = None
+    # Python groups by three digits: other groupings go the long way.
+    if formats.get_format("NUMBER_GROUPING", language) == 3:
+        table = str.maketrans(
+            {
+                ",": formats.get_format("THOUSAND_SEPARATOR", language),
+                ".": formats.get_format("DECIMAL_SEPARATOR", language),
+            }
+        )
+    _separators[language] = table
+    return table
+
+
+def grouped(value, decimal_pos: int) -> str:
+    """``formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)``."""
+    table = _separator_table(get_language())
+    if table is not None and isinstance(value, Decimal) and value.is_finite():
+        # As Django does: decimals beyond decimal_pos are cut off, not rounded, and a number
+        # too small to show in decimal_pos places is written as zero.
+        cutoff = Decimal("0." + "1".rjust(decimal_pos, "0"))
+        number = Decimal(0) if abs(value) < cutoff else value
+        try:
+            number = number.quantize(Decimal(1).scaleb(-decimal_pos), rounding=ROUND_DOWN)
+        except InvalidOperation:
+            pass
+        else:
+            return f"{number:,f}".translate(table)
+    return formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)
