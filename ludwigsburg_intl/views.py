@@ -26,7 +26,12 @@ def home(request):
         latest = section.latest(HOME_LATEST) if section.latest else []
         sections.append({"section": section, "latest": latest})
     upcoming = list(Event.objects.published().upcoming().for_calendar()[:4])
-    concept_page = SitePage.objects.published().filter(slug=CONCEPT_PAGE_SLUG).first()
+    concept_page = (
+        SitePage.objects.published()
+        .filter(slug=CONCEPT_PAGE_SLUG)
+        .defer("body", "body_de", "body_en")  # the home page links it with title and summary
+        .first()
+    )
     return render(
         request,
         "home.html",
