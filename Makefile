@@ -46,7 +46,7 @@ help:
 	@echo "make dev    - the same content on Django's development server (DEBUG, auto-reload)"
 	@echo "make test   - run the whole test suite (unit, view and browser tests)"
 	@echo "make messages - update the de/en .po files after changing interface strings"
-	@echo "make lint   - ruff check"
+	@echo "make lint   - ruff check and ruff format --check (make test runs it too)"
 	@echo "make bench  - performance benchmarks of the council pages"
 	@echo "make loadtest - throughput of the production shape against a static file (needs wrk)"
 	@echo "make backup - write the database and the media files to var/backups/ (or BACKUP_DIR)"
@@ -96,7 +96,7 @@ $(VNU_STAMP):
 
 vnu: $(VNU_STAMP)
 
-test: install compilemessages vnu
+test: install compilemessages vnu lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages: install
@@ -113,6 +113,7 @@ messages: install
 
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 bench: install compilemessages
 	$(PY) manage.py benchmark_climate
