@@ -22,6 +22,11 @@ def set_field_on_each(model_admin, request, queryset, field_name, value):
     """
     field = queryset.model._meta.get_field(field_name)
     labels = dict(field.flatchoices)
+    # A save limited to the field would leave "last changed" timestamps (auto_now) behind, and
+    # with them feeds, teasers and sitemaps that order by them.
+    update_fields = [field_name] + [
+        f.name for f in queryset.model._meta.concrete_fields if getattr(f, "auto_now", False)
+    ]
 
     def label(raw):
         return str(labels.get(raw, raw))
@@ -33,7 +38,7 @@ def set_field_on_each(model_admin, request, queryset, field_name, value):
             if old == value:
                 continue
             setattr(obj, field_name, value)
-            obj.save(update_fields=[field_name])
+            obj.save(update_fields=update_fields)
             model_admin.log_change(
                 request,
                 obj,

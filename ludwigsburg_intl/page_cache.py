@@ -197,6 +197,16 @@ def _may_store(response) -> bool:
     )
 
 
+def _cache_call(method, *args):
+    """A call to the cache that never breaks a page: while Redis (or the cache directory) is
+    unavailable, pages are rendered as if nothing were cached."""
+    try:
+        return method(*args)
+    except Exception:
+        logger.warning("Page cache unavailable", exc_info=True)
+        return None
+
+
 class PublicPageCacheMiddleware:
     """Serves and stores anonymous public pages (see the module's docstring)."""
 
@@ -217,9 +227,11 @@ class PublicPageCacheMiddleware:
             logger.warning("Page cache: content version unavailable", exc_info=True)
             return self.get_response(request)
         cache = page_cache()
-        path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{release()}:{version}:{path_hash}"
-        stored = cache.get(key)
+        # Pages hold absolute addresses built from the request (alternate links, feeds, data):
+        # one copy per scheme and host, never another host's.
+        where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = f"page:{release()}:{version}:{hashlib.sha256(where.encode()).hexdigest()}"
+        stored = _cache_call(cache.get, key)
         if stored is not None:
             response = HttpResponse(stored["content"], headers=stored["headers"])
         else:
@@ -244,15 +256,16 @@ class PublicPageCacheMiddleware:
     def _store(cache, key, version, response):
         now = timezone.now()
         boundary_key = f"page-boundary:{version}"
-        boundary = cache.get(boundary_key)
+        boundary = _cache_call(cache.get, boundary_key)
         if boundary is None or boundary <= now:
             try:
                 boundary = next_change_in_time(now)
             except DatabaseError:
                 logger.warning("Page cache: expiry unknown, page not stored", exc_info=True)
                 return
-            cache.set(boundary_key, boundary, settings.PAGE_CACHE_SECONDS)
+            _cache_call(cache.set, boundary_key, boundary, settings.PAGE_CACHE_SECONDS)
         seconds = int((boundary - now).total_seconds())
         if seconds < 1:
             return
-        cache.set(key, {"content": response.content, "headers": dict(response.items())}, seconds)
+        page = {"content": response.content, "headers": dict(response.items())}
+        _cache_call(cache.set, key, page, seconds)

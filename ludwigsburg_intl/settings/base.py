@@ -249,9 +249,10 @@ TRUSTED_PROXY_COUNT = 0
 INTEREST_FORM_LIMIT_PER_CLIENT = 5
 INTEREST_FORM_LIMIT_TOTAL = 200
 
-# Retention of personal data (`manage.py purge_personal_data`, run it hourly): expressions of
-# interest are deleted this many months after they were answered, unanswered ones this many
-# months after they were received. The privacy statement names the period: change both together.
+# Retention of personal data (`manage.py purge_personal_data`, run it every five minutes):
+# expressions of interest are deleted this many months after they were answered, unanswered ones
+# this many months after they were received. The privacy statement names the period: change both
+# together.
 INTEREST_SUBMISSION_RETENTION_MONTHS = 12
 
 LOGGING = {

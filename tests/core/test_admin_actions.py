@@ -338,3 +338,19 @@ def test_publishing_actions_keep_a_calls_deadline_in_the_calendar_in_step(staff_
 
     post_action(staff_client, call._meta.model, "unpublish", call)
     assert not deadline.published().exists()
+
+
+def test_publishing_through_an_action_counts_as_a_change(staff_client):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.climate.factories import ProjectFactory
+
+    project = ProjectFactory(status=DRAFT)
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    type(project).objects.filter(pk=project.pk).update(updated_at=month_ago)
+    post_action(staff_client, type(project), "publish", project)
+    project.refresh_from_db()
+    assert project.status == PUBLISHED
+    assert project.updated_at > month_ago  # feeds and teasers see it as new

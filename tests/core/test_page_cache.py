@@ -238,3 +238,28 @@ def test_pages_are_shared_through_redis(client, footer_page, settings, django_as
         assert "Über Redis geändert" in _text(client.get(HOME))
     finally:
         caches["default"].clear()
+
+
+def test_each_host_gets_its_own_copy(client, footer_page, settings):
+    # Cached pages hold absolute addresses (alternate links, feeds): never another host's.
+    settings.ALLOWED_HOSTS = ["portal.example", "www.portal.example"]
+    client.get(HOME, headers={"Host": "portal.example"})
+    page = client.get(HOME, headers={"Host": "www.portal.example"}).content.decode()
+    assert "http://www.portal.example/en/" in page
+    assert "http://portal.example/" not in page
+
+
+def test_an_unavailable_cache_costs_speed_not_pages(client, footer_page, monkeypatch):
+    from django.core.cache import caches
+
+    cache = caches["default"]
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache server unreachable")
+
+    monkeypatch.setattr(cache, "get", broken)
+    monkeypatch.setattr(cache, "set", broken)
+    for _visit in range(2):
+        response = client.get(HOME)
+        assert response.status_code == 200
+        assert "Bürgerinfo Partnerschaft" in _text(response)

@@ -185,3 +185,23 @@ def test_answering_through_the_admin_change_form_records_the_time(staff_client):
     staff_client.post(f"/admin/europe/interestsubmission/{question.pk}/change/", {"state": "new"})
     question.refresh_from_db()
     assert question.state == "new" and question.answered_at is None
+
+
+@pytest.mark.django_db
+def test_the_admin_history_of_a_deleted_submission_goes_with_it(rows):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from tests.factories import StaffUserFactory
+
+    editor = StaffUserFactory()
+    kind = ContentType.objects.get_for_model(InterestSubmission)
+    for obj in InterestSubmission.objects.all():
+        LogEntry.objects.create(
+            user=editor, content_type=kind, object_id=str(obj.pk), object_repr=str(obj),
+            action_flag=CHANGE, change_message="Als beantwortet markiert.",
+        )  # fmt: skip
+    purge()
+    remembered = " ".join(LogEntry.objects.values_list("object_repr", flat=True))
+    assert "just outside" not in remembered  # the names of deleted submissions are gone
+    assert "answered just inside" in remembered and "new today" in remembered

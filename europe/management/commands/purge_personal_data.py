@@ -1,14 +1,17 @@
 """Delete the personal data of the interest form once it is no longer needed.
 
-Run it hourly (README, "Production"): the privacy statement promises that hashed addresses are
-kept for at most an hour, and expressions of interest for ``INTEREST_SUBMISSION_RETENTION_MONTHS``
-after they were answered, or after they were received when nobody answered them.
+Run it every five minutes (README, "Deleting personal data"): the privacy statement promises that
+hashed addresses are kept for an hour (at most five minutes longer), and expressions of interest
+for ``INTEREST_SUBMISSION_RETENTION_MONTHS`` after they were answered, or after they were received
+when nobody answered them. Their entries in the admin's history go with them.
 """
 
 import calendar
 import datetime
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -63,7 +66,13 @@ class Command(BaseCommand):
                 throttle_count = throttles.count()
             else:
                 throttle_count, _ = throttles.delete()
-                InterestSubmission.objects.filter(pk__in=[row["pk"] for row in expired]).delete()
+                pks = [row["pk"] for row in expired]
+                InterestSubmission.objects.filter(pk__in=pks).delete()
+                # The admin's history names each submission (its name): it goes with it.
+                LogEntry.objects.filter(
+                    content_type=ContentType.objects.get_for_model(InterestSubmission),
+                    object_id__in=[str(pk) for pk in pks],
+                ).delete()
 
         if verbosity >= 1:
             answered = sum(1 for row in expired if row["answered_at"])

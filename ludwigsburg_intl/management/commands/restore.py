@@ -2,8 +2,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
-from django.core.cache import caches
 from django.core.files import File
 from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandError
@@ -199,10 +197,8 @@ class Command(BaseCommand):
                     "changed_at = now()",
                     [version_before or 0],
                 )
-        try:
-            caches[settings.PAGE_CACHE_ALIAS].clear()
-        except Exception:  # noqa: BLE001 - an unreachable cache expires by itself
-            pass
+        # The content version moved on, so no cached page of before is served again; clearing
+        # the cache would empty the whole Redis database (FLUSHDB), not only the portal's keys.
 
     @staticmethod
     def restore_media(tar, storage, files: dict, differing: list[str]) -> int:
