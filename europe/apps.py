@@ -15,7 +15,7 @@ class EuropeConfig(AppConfig):
             signals,  # noqa: F401  (connects the calendar sync of call deadlines)
             sitemaps,
         )
-        from .deadlines import hidden_deadline_events
+        from .deadlines import deadline_events, hidden_deadline_events
         from .opendata import register as register_datasets
         from .teasers import latest, tagged_with_sdg
 
@@ -34,6 +34,7 @@ class EuropeConfig(AppConfig):
                 latest=latest,
                 tagged_with_sdg=tagged_with_sdg,
                 hidden_events=hidden_deadline_events,
+                derived_events=deadline_events,
             )
         )
 

@@ -98,6 +98,13 @@ def remove_call_deadline_event(call: FundingCall) -> None:
         Event.objects.filter(pk=call.deadline_event_id).delete()
 
 
+def deadline_events() -> Q:
+    """Every call's deadline event: kept in step with its call, edited only there."""
+    return Q(
+        pk__in=FundingCall.objects.filter(deadline_event__isnull=False).values("deadline_event")
+    )
+
+
 def hidden_deadline_events(at: datetime.datetime) -> Q:
     """The deadline events of calls that are not public at ``at``: a draft call, a call
     outside its publication window, or a call whose programme is not public."""

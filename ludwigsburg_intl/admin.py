@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from . import areas
 from .models import ContactPerson, Event, Office, SDGGoal, SitePage
 from .publishing import Publishable
 
@@ -79,11 +80,19 @@ class PublishingActionsMixin:
 
     @admin.action(description=_("Publish selected items"), permissions=["change"])
     def publish(self, request, queryset):
-        set_field_on_each(self, request, queryset, "status", Publishable.Status.PUBLISHED)
+        set_field_on_each(
+            self, request, self.editable(queryset), "status", Publishable.Status.PUBLISHED
+        )
 
     @admin.action(description=_("Set selected items to draft"), permissions=["change"])
     def unpublish(self, request, queryset):
-        set_field_on_each(self, request, queryset, "status", Publishable.Status.DRAFT)
+        set_field_on_each(
+            self, request, self.editable(queryset), "status", Publishable.Status.DRAFT
+        )
+
+    def editable(self, queryset):
+        """The objects an action may change (all, unless an admin says otherwise)."""
+        return queryset
 
 
 class PublishableAdmin(PublishingActionsMixin, TabbedTranslationAdmin):
@@ -119,6 +128,9 @@ class ContactPersonAdmin(PublishableAdmin):
 
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
+    """Events of their own are edited here; an event an area derives from its content (a funding
+    call's deadline) is shown read-only: it follows its source, where it is edited."""
+
     list_display = ("title", "starts_at", "precision", "area", "place", "status")
     list_filter = ("status", "area", "precision", ("starts_at", admin.DateFieldListFilter))
     search_fields = ("title_de", "title_en", "place_de", "place_en", "description_de")
@@ -137,6 +149,34 @@ class EventAdmin(PublishableAdmin):
         ),
         PUBLISHING_FIELDS,
     )
+
+    def _derived(self, obj) -> bool:
+        return obj is not None and Event.objects.filter(areas.derived_events(), pk=obj.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._derived(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._derived(obj)
+
+    def editable(self, queryset):
+        return queryset.exclude(areas.derived_events())
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, self.editable(queryset))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        if self._derived(obj):
+            self.message_user(
+                request,
+                _(
+                    "This event is taken from other content (e.g. a funding call's deadline) and "
+                    "follows it: change it there."
+                ),
+                messages.INFO,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(SitePage)

@@ -40,6 +40,9 @@ class AreaSection:
     # hidden_events(at) -> Q over ludwigsburg_intl.Event: the events derived from this area's
     # objects whose source is not published at ``at`` (one subquery, no join on Event).
     hidden_events: Callable[[datetime.datetime], Q] | None = None
+    # derived_events() -> Q over ludwigsburg_intl.Event: all events the area derives from its
+    # objects and keeps in step with them (edited at their source, read-only in the calendar).
+    derived_events: Callable[[], Q] | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -65,6 +68,15 @@ def get(key: str) -> AreaSection | None:
 def hidden_events(at: datetime.datetime) -> list[Q]:
     """What each area says about its derived events that are not public at ``at``."""
     return [section.hidden_events(at) for section in sections() if section.hidden_events]
+
+
+def derived_events() -> Q:
+    """The events any area derives from its objects (none: an empty condition)."""
+    condition = Q(pk__in=[])
+    for section in sections():
+        if section.derived_events:
+            condition |= section.derived_events()
+    return condition
 
 
 # --- Sitemaps and feeds ------------------------------------------------------------------------

@@ -178,3 +178,34 @@ def test_admin_publish_action_keeps_the_calendar_in_sync(staff_client):
         {"action": "unpublish", "_selected_action": [call.pk]},
     )
     assert Event.objects.get(funding_call=call).status == "draft"
+
+
+@pytest.mark.django_db
+def test_a_calls_deadline_is_read_only_in_the_calendar_admin(staff_client):
+    from django.urls import reverse
+
+    from ludwigsburg_intl.models import Event
+
+    from .factories import FundingCallFactory
+
+    call = FundingCallFactory()
+    call.refresh_from_db()
+    event = Event.objects.get(pk=call.deadline_event_id)
+    url = reverse("admin:ludwigsburg_intl_event_change", args=[event.pk])
+    page = staff_client.get(url)
+    assert page.status_code == 200
+    assert (
+        "follows it: change it there" in page.content.decode() or "folgt" in page.content.decode()
+    )
+    assert 'name="_save"' not in page.content.decode()
+    response = staff_client.post(url, {"title_de": "Überschrieben", "status": "draft"})
+    assert response.status_code == 403
+    delete = reverse("admin:ludwigsburg_intl_event_delete", args=[event.pk])
+    assert staff_client.post(delete, {"post": "yes"}).status_code == 403
+    changelist = reverse("admin:ludwigsburg_intl_event_changelist")
+    for action in ("unpublish", "delete_selected"):
+        staff_client.post(
+            changelist, {"action": action, "_selected_action": [event.pk], "post": "yes"}
+        )
+    event.refresh_from_db()
+    assert event.status == "published" and event.title_de != "Überschrieben"
