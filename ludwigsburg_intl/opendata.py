@@ -21,7 +21,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.utils.functional import Promise
 from django.utils.translation import get_language
@@ -160,13 +160,3 @@ def latest_change(*models):
             moments.append(model._default_manager.aggregate(last=Max("updated_at"))["last"])
     moments = [moment for moment in moments if moment is not None]
     return max(moments) if moments else None
-
-
-def with_published_relations(queryset, *names):
-    """Prefetch the foreign keys ``names`` so that an unpublished related object reads as
-    ``None``: an export names a related object only while it is public (one query each)."""
-    prefetches = []
-    for name in names:
-        related = queryset.model._meta.get_field(name).related_model
-        prefetches.append(Prefetch(name, queryset=related._default_manager.published()))
-    return queryset.prefetch_related(*prefetches)
