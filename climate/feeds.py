@@ -19,12 +19,10 @@ from .models import Project, StatusReport
 
 
 def _reports():
-    """Published reports of published projects (of published partnerships), newest first."""
+    """Published reports (of published projects of published partnerships: the reports'
+    ``publication_requires``), newest first."""
     return (
-        StatusReport.objects.published()
-        .filter(project__in=Project.objects.published().values("pk"))
-        .select_related("project")
-        .order_by("-reported_on", "-pk")
+        StatusReport.objects.published().select_related("project").order_by("-reported_on", "-pk")
     )
 
 

@@ -12,8 +12,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -447,16 +446,6 @@ class Nomination(models.Model):
 class InterestSubmissionQuerySet(models.QuerySet):
     def new(self):
         return self.filter(state=InterestSubmission.State.NEW)
-
-    def mark_answered(self) -> int:
-        """Mark as answered; an earlier answer keeps its time (retention runs from it)."""
-        return self.update(
-            state=InterestSubmission.State.ANSWERED,
-            answered_at=Coalesce("answered_at", Value(timezone.now())),
-        )
-
-    def mark_new(self) -> int:
-        return self.update(state=InterestSubmission.State.NEW, answered_at=None)
 
     def past_retention(self, cutoff: datetime.datetime):
         """Those answered before ``cutoff``, and those never answered received before it."""
