@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max
+from django.db.models import CharField, Max, Q
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.utils.functional import Promise
 from django.utils.translation import get_language
@@ -146,17 +147,22 @@ def table_response(request, fmt: str, columns, records, title="", filename=None)
 
 
 def latest_change(*models):
-    """When the content of ``models`` last changed: the newest entry of the admin log (every
-    addition, change and deletion in the admin is logged, the admin actions' too), or a later
-    ``updated_at`` where a model keeps one. ``None`` when no change is recorded."""
-    content_types = ContentType.objects.get_for_models(*models).values()
-    moments = [
-        LogEntry.objects.filter(content_type__in=content_types).aggregate(last=Max("action_time"))[
-            "last"
-        ]
-    ]
+    """When the public content of ``models`` last changed: the newest entry of the admin log
+    (every addition, change and deletion in the admin is logged, the admin actions' too) about a
+    published object or a deletion, or a later ``updated_at`` of a published object. Work on
+    drafts does not show. ``None`` when no change is recorded."""
+    from .publishing import Publishable
+
+    moments = []
     for model in models:
+        log = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(model))
+        rows = model._default_manager.all()
+        if issubclass(model, Publishable):
+            rows = model.objects.published()
+            public = rows.annotate(key=Cast("pk", CharField())).values("key")
+            log = log.filter(Q(object_id__in=public) | Q(action_flag=DELETION))
+        moments.append(log.aggregate(last=Max("action_time"))["last"])
         if any(field.name == "updated_at" for field in model._meta.fields):
-            moments.append(model._default_manager.aggregate(last=Max("updated_at"))["last"])
+            moments.append(rows.aggregate(last=Max("updated_at"))["last"])
     moments = [moment for moment in moments if moment is not None]
     return max(moments) if moments else None

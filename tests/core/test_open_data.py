@@ -307,3 +307,20 @@ def test_datasets_name_the_published_contact_of_their_area(client):
     assert graph.value(point, vcard.hasEmail) == rdflib.URIRef("mailto:klima@example.org")
     europe = rdflib.URIRef("http://testserver/de/offene-daten/#funding-calls")
     assert graph.value(europe, DCAT.contactPoint) is None  # a draft contact is not named
+
+
+@pytest.mark.django_db
+def test_work_on_drafts_does_not_move_the_modified_date(client):
+    project = ProjectFactory(status="draft")
+    LogEntry.objects.create(
+        user=StaffUserFactory(),
+        content_type=ContentType.objects.get_for_model(Project),
+        object_id=str(project.pk),
+        object_repr=str(project),
+        action_flag=CHANGE,
+    )
+    earlier = datetime.datetime(2026, 3, 4, 10, 0, tzinfo=datetime.UTC)
+    ClimatePartnership.objects.update(updated_at=earlier)  # the public part, changed long ago
+    graph = _catalogue(client)
+    dataset = rdflib.URIRef("http://testserver/de/offene-daten/#climate-projects")
+    assert graph.value(dataset, DCTERMS.modified).toPython() == earlier
