@@ -424,8 +424,13 @@ def test_prod_settings_are_strict(monkeypatch):
     assert "unsafe-inline" not in str(prod.SECURE_CSP)
 
 
-def test_check_deploy_passes_under_prod_settings():
-    env = {**os.environ, **PROD_ENV, "DJANGO_SETTINGS_MODULE": PROD}
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto", "TRUSTED_PROXY_COUNT": "1"}],
+    ids=["defaults", "proxy-options"],
+)
+def test_check_deploy_passes_under_prod_settings(options):
+    env = {**os.environ, **PROD_ENV, **options, "DJANGO_SETTINGS_MODULE": PROD}
     # Set by the browser fixtures of this test run (Playwright's event loop), never in production.
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(

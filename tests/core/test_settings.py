@@ -148,23 +148,3 @@ def test_forged_forwarded_proto_is_redirected_unless_the_proxy_header_is_opted_i
         assert response.status_code == 200
         assert "Strict-Transport-Security" in response
         assert client.get("/de/").status_code == 301  # without the header: still redirected
-
-
-def test_check_deploy_is_clean_with_the_proxy_options():
-    env = environment(
-        **PROD_ENV,
-        DJANGO_SETTINGS_MODULE=PROD,
-        SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
-        TRUSTED_PROXY_COUNT="1",
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "System check identified no issues" in output, output
