@@ -1,10 +1,8 @@
 import datetime
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -14,6 +12,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ludwigsburg_intl.models import Area, ContactPerson, Event
+from ludwigsburg_intl.pagination import paginate
 from ludwigsburg_intl.publishing import get_visible_or_404
 
 from .filters import FundingCallFilter
@@ -59,32 +58,22 @@ def index(request):
     )
 
 
-def _page(request, queryset, per_page):
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404(_("This page number does not exist.")) from exc
-
-
 @require_safe
 def call_list(request):
     calls = FundingCall.objects.published().for_list()
     call_filter = FundingCallFilter(request.GET or None, queryset=calls)
     filtered = call_filter.qs if call_filter.is_bound and call_filter.is_valid() else calls
-    page_obj = _page(request, filtered.order_by("deadline", "pk"), CALLS_PER_PAGE)
-    query = request.GET.copy()
-    query.pop("page", None)
+    pages = paginate(request, filtered.order_by("deadline", "pk"), CALLS_PER_PAGE)
+    calls = pages["page_obj"].object_list
     applications = FundingApplication.objects.published().select_related("programme", "call")
     return render(
         request,
         "europe/call_list.html",
         {
+            **pages,
             "filter": call_filter,
-            "page_obj": page_obj,
-            "calls": page_obj.object_list,
-            "any_example": any(call.is_example for call in page_obj.object_list),
-            "query_without_page": query.urlencode(),
+            "calls": calls,
+            "any_example": any(call.is_example for call in calls),
             "applications": list(applications),
             "closing_soon_days": CLOSING_SOON_DAYS,
             "breadcrumbs": [(_("Europe"), "europe:index"), (_("EU funding calls"), None)],

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,6 +9,7 @@ from . import areas
 from .filters import EventFilter
 from .ical import calendar_response
 from .models import Event, SitePage
+from .pagination import paginate
 from .publishing import get_visible_or_404
 
 HOME_LATEST = 3
@@ -47,18 +47,14 @@ def _event_list(request, *, past: bool):
     event_filter = EventFilter(request.GET or None, queryset=events)
     filtered = event_filter.qs if event_filter.is_bound and event_filter.is_valid() else events
     title = _("Past events") if past else _("Upcoming events")
-    # get_page() turns a nonsense or too large page number into the first or last page.
-    page_obj = Paginator(filtered, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    pages = paginate(request, filtered, EVENTS_PER_PAGE)
     return render(
         request,
         "calendar/event_list.html",
         {
+            **pages,
             "filter": event_filter,
-            "events": list(page_obj.object_list),
-            "page_obj": page_obj,
-            "query_without_page": query.urlencode(),
+            "events": list(pages["page_obj"].object_list),
             "past": past,
             "title": title,
             "breadcrumbs": [(_("Calendar"), None)]

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from ludwigsburg_intl import areas
 from ludwigsburg_intl.ical import calendar_response
 from ludwigsburg_intl.models import Area, ContactPerson, Event, SDGGoal
 from ludwigsburg_intl.opendata import Column, table_response
+from ludwigsburg_intl.pagination import paginate
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
 
@@ -31,33 +31,6 @@ ACTORS_PER_PAGE = 20
 
 def _network_crumb():
     return (_("Development policy network"), "network:index")
-
-
-def paginate(request, items, per_page):
-    """A page of ``items`` and a message when the requested page number was unusable."""
-    paginator = Paginator(items, per_page)
-    raw = request.GET.get("page", "")
-    message = ""
-    number = 1
-    if raw:
-        try:
-            number = int(raw)
-        except ValueError:
-            message = _("The page number was not understood. The first page is shown.")
-        else:
-            if number < 1:
-                number = 1
-                message = _("There is no such page. The first page is shown.")
-            elif number > paginator.num_pages:
-                number = paginator.num_pages
-                message = _("There is no such page. The last page is shown.")
-    return paginator.page(number), message
-
-
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _bound_filter(request, filter_class, queryset):
@@ -108,17 +81,15 @@ def _filtered_actors(request):
 @require_safe
 def actor_list(request):
     actor_filter, actors = _filtered_actors(request)
-    page_obj, page_message = paginate(request, actors, ACTORS_PER_PAGE)
+    pages = paginate(request, actors, ACTORS_PER_PAGE)
     return render(
         request,
         "network/actor_list.html",
         {
+            **pages,
             "filter": actor_filter,
             "filter_invalid": actor_filter.is_bound and not actor_filter.is_valid(),
-            "page_obj": page_obj,
-            "actors": page_obj.object_list,
-            "page_message": page_message,
-            "query_without_page": _query_without_page(request),
+            "actors": pages["page_obj"].object_list,
             "breadcrumbs": [_network_crumb(), (_("Stakeholders"), None)],
         },
     )

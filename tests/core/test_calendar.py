@@ -461,10 +461,16 @@ def test_long_calendar_is_paginated_and_keeps_the_filter(client):
     assert listed(third) == events[100:]
     assert 'href="?area=climate&amp;page=2" rel="prev"' in third.content.decode()
 
-    # Nonsense page numbers show a real page, never an error.
-    assert listed(client.get(url, {"area": "climate", "page": "abc"})) == events[:50]
-    assert listed(client.get(url, {"area": "climate", "page": "999"})) == events[100:]
-    assert listed(client.get(url, {"area": "climate", "page": "-1"})) == events[100:]
+    # Nonsense page numbers show the nearest real page with a message, never an error.
+    for page, shown, message in [
+        ("abc", events[:50], "The page number was not understood. The first page is shown."),
+        ("999", events[100:], "There is no such page. The last page is shown."),
+        ("-1", events[:50], "There is no such page. The first page is shown."),
+    ]:
+        response = client.get(url, {"area": "climate", "page": page})
+        assert listed(response) == shown
+        assert message in response.content.decode()
+    assert "There is no such page" not in third.content.decode()
 
 
 @pytest.mark.parametrize("query", [{}, {"month": "abc", "area": "zzz"}])

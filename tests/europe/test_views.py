@@ -154,10 +154,22 @@ def test_nonsense_filter_values_give_the_page_with_a_message(client, query):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", ["abc", "0", "999", "-1"])
-def test_nonsense_page_number_is_404(client, page):
-    FundingCallFactory()
-    assert client.get(f"/de/europa/foerderaufrufe/?page={page}").status_code == 404
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("abc", "Die Seitenzahl wurde nicht verstanden"),
+        ("0", "Angezeigt wird die erste Seite"),
+        ("999", "Angezeigt wird die letzte Seite"),
+        ("-1", "Angezeigt wird die erste Seite"),
+    ],
+)
+def test_nonsense_page_number_shows_a_page_with_a_message(client, page, message):
+    FundingCallFactory(title_de="Ein Aufruf")
+    response = client.get(f"/de/europa/foerderaufrufe/?page={page}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ein Aufruf" in html
+    assert message in html
 
 
 @pytest.mark.django_db
