@@ -44,7 +44,7 @@ def _teaser(obj, kind, field="title"):
         title=text.text,
         url=obj.get_absolute_url(),
         kind=kind,
-        lang=text.lang if text.is_fallback else None,
+        lang=text.fallback_lang,
     )
 
 

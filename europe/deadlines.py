@@ -14,6 +14,7 @@ import datetime
 from django.db.models import Q
 
 from ludwigsburg_intl.models import Area, Event
+from ludwigsburg_intl.translation_fallback import translated
 
 from .models import BERLIN, FundingCall
 
@@ -42,7 +43,7 @@ TEXTS = {
 
 
 def _field(obj, name: str, language: str) -> str:
-    return getattr(obj, f"{name}_{language}", None) or getattr(obj, f"{name}_de")
+    return translated(obj, name, language).text
 
 
 def _title(call: FundingCall, language: str) -> str:

@@ -16,7 +16,7 @@ def _call_teaser(call: FundingCall) -> Teaser:
         url=call.get_absolute_url(),
         kind=kind,
         summary=translated(call, "summary"),
-        lang=title.lang if title.is_fallback else None,
+        lang=title.fallback_lang,
     )
 
 
@@ -27,7 +27,7 @@ def _work_field_teaser(field: WorkField) -> Teaser:
         url=field.get_absolute_url(),
         kind=_("EU work field"),
         summary=translated(field, "goal"),
-        lang=title.lang if title.is_fallback else None,
+        lang=title.fallback_lang,
     )
 
 

@@ -40,8 +40,7 @@ def start_of_day(day: datetime.date) -> datetime.datetime:
 
 def fallback_lang(obj, field) -> str | None:
     """The language of ``field`` where the German text stands in for the page's language."""
-    text = translated(obj, field)
-    return text.lang if text.is_fallback else None
+    return translated(obj, field).fallback_lang
 
 
 def drop_last_modified(response):

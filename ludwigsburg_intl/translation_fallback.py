@@ -23,12 +23,28 @@ class TranslatedText:
     def __bool__(self) -> bool:
         return bool(self.text)
 
+    @property
+    def fallback_lang(self) -> str | None:
+        """The language to mark (``lang="de"``) where the German text stands in, else None."""
+        return self.lang if self.is_fallback else None
 
-def translated(obj, field: str, language: str | None = None) -> TranslatedText:
+
+def pick(texts, language: str | None = None) -> TranslatedText:
+    """The text for ``language`` (default: the active one) from ``texts``, a mapping of language
+    code to text, or the German text where that one is empty. The one place the rule lives:
+    templates (``tr``, ``translated_text``), teasers, SDG pages, feeds, tables and the texts
+    derived from content (a call's deadline event) all come here."""
     language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
-    value = getattr(obj, f"{field}_{language}", None)
+    value = texts.get(language)
     if value:
         return TranslatedText(value, language, False)
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    value = getattr(obj, f"{field}_{default}", None) or ""
+    value = texts.get(default) or ""
     return TranslatedText(value, default, language != default and bool(value))
+
+
+def translated(obj, field: str, language: str | None = None) -> TranslatedText:
+    """``pick()`` for the translated ``field`` of ``obj``: a model, or any object with
+    ``<field>_de`` and ``<field>_en`` attributes (e.g. a queryset annotation)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return pick({code: getattr(obj, f"{field}_{code}", None) for code in codes}, language)

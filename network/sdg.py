@@ -9,16 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.areas import Teaser
-from ludwigsburg_intl.translation_fallback import translated
+from ludwigsburg_intl.translation_fallback import pick, translated
 
 from .models import Actor, CoordinationItem, Indicator, Programme
-
-
-def _text(value: str | None, value_de: str | None, language: str):
-    """(text, lang) in the current language, or the German text with its lang as fallback."""
-    if value:
-        return value, None
-    return value_de or "", ("de" if language != "de" else None)
 
 
 def _rows(queryset, kind, title_field, summary_field, slug_field="slug"):
@@ -59,9 +52,6 @@ def _url(kind, slug):
 
 def tagged_with_sdg(goal) -> list[Teaser]:
     """Published actors, programmes, indicators and office tasks tagged with ``goal``: one query."""
-    from django.utils.translation import get_language
-
-    language = (get_language() or "de")[:2]
     query = (
         _rows(Actor.objects.tagged_with_sdg(goal), "actor", "name", "summary")
         .union(
@@ -80,15 +70,15 @@ def tagged_with_sdg(goal) -> list[Teaser]:
     )
     teasers = []
     for kind, slug, title_de, title_en, summary_de, summary_en in query:
-        title, lang = _text(title_en if language == "en" else title_de, title_de, language)
-        summary, _lang = _text(summary_en if language == "en" else summary_de, summary_de, language)
+        title = pick({"de": title_de, "en": title_en})
+        summary = pick({"de": summary_de, "en": summary_en})
         teasers.append(
             Teaser(
-                title=title,
+                title=title.text,
                 url=_url(kind, slug),
                 kind=KIND_LABELS[kind](),
-                summary=summary[:300],
-                lang=lang,
+                summary=summary.text[:300],
+                lang=title.fallback_lang,
             )
         )
     return teasers
@@ -106,7 +96,7 @@ def latest(limit: int) -> list[Teaser]:
                 url=actor.get_absolute_url(),
                 kind=actor.get_kind_display(),
                 summary=translated(actor, "summary").text,
-                lang=name.lang if name.is_fallback else None,
+                lang=name.fallback_lang,
             )
         )
     return teasers

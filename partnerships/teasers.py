@@ -19,7 +19,7 @@ def _activity_teaser(activity):
         url=activity.get_absolute_url(),
         kind=activity.get_pillar_display(),
         summary=translated(activity, "description").text,
-        lang=title.lang if title.is_fallback else None,
+        lang=title.fallback_lang,
     )
 
 
@@ -30,7 +30,7 @@ def _city_teaser(city):
         url=city.get_absolute_url(),
         kind=_("Partner city"),
         summary=translated(city, "summary").text,
-        lang=name.lang if name.is_fallback else None,
+        lang=name.fallback_lang,
     )
 
 

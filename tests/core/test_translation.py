@@ -201,6 +201,27 @@ def test_event_without_english_title_shows_german_heading(client):
     assert '<span lang="de">Sommerfest</span>' in listing
 
 
+def test_one_fallback_rule_for_models_annotations_and_plain_values():
+    """Templates, teasers, SDG pages, tables and derived texts share ``pick()``: a row annotated
+    with ``<name>_de``/``<name>_en`` (e.g. a project's next milestone) is marked like a field."""
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+
+    from ludwigsburg_intl.translation_fallback import pick
+
+    row = SimpleNamespace(next_milestone_title_de="Baubeginn", next_milestone_title_en="")
+    template = Template('{% load portal %}{{ row|tr:"next_milestone_title" }}')
+    with override("en"):
+        assert template.render(Context({"row": row})) == '<span lang="de">Baubeginn</span>'
+        assert pick({"de": "Ja", "en": "Yes"}).text == "Yes"
+        missing = pick({"de": "Nur deutsch", "en": ""})
+        assert (missing.text, missing.fallback_lang) == ("Nur deutsch", "de")
+    with override("de"):
+        assert template.render(Context({"row": row})) == "Baubeginn"
+        assert pick({"de": "Ja", "en": "Yes"}).fallback_lang is None
+
+
 def test_no_empty_heading_anywhere(client, pages):
     event = EventFactory(title_en="", description_en="")
     page = SitePageFactory(slug="leer", title_en="", body_en="", show_in_footer=True)
