@@ -167,15 +167,6 @@ class Funder(models.Model):
 
 
 class ProjectQuerySet(PublishableQuerySet):
-    def published(self, at=None):
-        """Published projects of published partnerships: a draft partnership hides its projects."""
-        at = at or timezone.now()
-        return (
-            super()
-            .published(at)
-            .filter(partnership__in=ClimatePartnership.objects.published(at).values("pk"))
-        )
-
     def running_in(self, year: int):
         """Projects whose period includes ``year``; an unknown end counts as still running."""
         return self.filter(start_year__lte=year).filter(
