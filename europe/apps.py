@@ -10,15 +10,12 @@ class EuropeConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import (
-            feeds,
-            signals,  # noqa: F401  (connects the calendar sync of call deadlines)
-            sitemaps,
-        )
+        from . import feeds, signals, sitemaps
         from .deadlines import deadline_events, hidden_deadline_events
         from .opendata import register as register_datasets
         from .teasers import latest, tagged_with_sdg
 
+        signals.connect()
         register_datasets()
 
         areas.register(

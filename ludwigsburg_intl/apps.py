@@ -8,22 +8,11 @@ class LudwigsburgIntlConfig(AppConfig):
 
     def ready(self):
         from django.conf import settings
-        from django.db.models.signals import post_migrate
 
-        from . import feeds
+        from . import feeds, signals
         from .opendata_views import register_event_dataset
-        from .page_cache import install_triggers
-        from .roles import sync_roles_after_migrate
 
-        post_migrate.connect(install_triggers, sender=self, dispatch_uid="page-cache-triggers")
-        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="sync-editor-roles")
-
-        from django.contrib.auth.signals import user_logged_in
-
-        from .login_security import remember_login_time
-
-        user_logged_in.connect(remember_login_time, dispatch_uid="remember-login-time")
-
+        signals.connect()
         feeds.register()
         register_event_dataset()
 

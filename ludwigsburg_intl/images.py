@@ -32,8 +32,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
@@ -367,9 +365,9 @@ def ensure_renditions(instance, using=None) -> None:
     delete_files_on_commit(instance.image.storage, old_files, using)
 
 
-@receiver(post_save, dispatch_uid="ludwigsburg_intl.images.create_renditions_after_upload")
 def create_renditions_after_upload(sender, instance, raw=False, using=None, **kwargs):
-    if isinstance(instance, RenditionImage) and not raw:
+    """``post_save`` of each ``RenditionImage`` model (connected in ``signals.py``)."""
+    if not raw:
         try:
             ensure_renditions(instance, using)
         except (*STORAGE_ERRORS, ValueError):
@@ -378,8 +376,8 @@ def create_renditions_after_upload(sender, instance, raw=False, using=None, **kw
             logger.exception("Could not make the renditions of %s", instance.image.name)
 
 
-@receiver(post_delete, dispatch_uid="ludwigsburg_intl.images.delete_files_after_delete")
 def delete_files_after_delete(sender, instance, using=None, **kwargs):
-    if isinstance(instance, RenditionImage) and instance.image:
+    """``post_delete`` of each ``RenditionImage`` model (connected in ``signals.py``)."""
+    if instance.image:
         names = [rendition["name"] for rendition in instance.renditions]
         delete_files_on_commit(instance.image.storage, [*names, instance.image.name], using)
