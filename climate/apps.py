@@ -2,51 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def latest_projects(limit):
-    """Projects with the newest status reports first (one query), for the home page."""
-    from django.db.models import F, Max
-    from django.utils import timezone
-
-    from ludwigsburg_intl.publishing import published_q
-
-    from .models import Project
-
-    # Only published reports count, within their publication window.
-    report_is_public = published_q(timezone.now(), prefix="reports__")
-    projects = (
-        Project.objects.published()
-        .only("slug", "title")  # what a teaser shows
-        .annotate(last_report=Max("reports__reported_on", filter=report_is_public))
-        .order_by(F("last_report").desc(nulls_last=True), "-pk")[:limit]
-    )
-    return [_teaser(project, _("Climate project")) for project in projects]
-
-
-def projects_tagged_with(goal):
-    from .models import ClimatePartnership, Project
-
-    # Only what a teaser shows, not the long texts in every language.
-    partnerships = ClimatePartnership.objects.published().filter(sdg_goals=goal)
-    projects = Project.objects.published().filter(sdg_goals=goal)
-    partnerships, projects = partnerships.only("slug", "name"), projects.only("slug", "title")
-    return [_teaser(p, _("Climate partnership"), "name") for p in partnerships] + [
-        _teaser(p, _("Climate project")) for p in projects
-    ]
-
-
-def _teaser(obj, kind, field="title"):
-    from ludwigsburg_intl.areas import Teaser
-    from ludwigsburg_intl.translation_fallback import translated
-
-    text = translated(obj, field)
-    return Teaser(
-        title=text.text,
-        url=obj.get_absolute_url(),
-        kind=kind,
-        lang=text.fallback_lang,
-    )
-
-
 class ClimateConfig(AppConfig):
     name = "climate"
     verbose_name = _("Climate partnerships")
@@ -56,6 +11,7 @@ class ClimateConfig(AppConfig):
         from ludwigsburg_intl.models import Area
 
         from . import feeds, signals, sitemaps
+        from .teasers import latest, tagged_with_sdg
 
         signals.connect()
 
@@ -72,8 +28,8 @@ class ClimateConfig(AppConfig):
                 ),
                 index_url_name="climate:index",
                 order=20,
-                latest=latest_projects,
-                tagged_with_sdg=projects_tagged_with,
+                latest=latest,
+                tagged_with_sdg=tagged_with_sdg,
             )
         )
 

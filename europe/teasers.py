@@ -3,32 +3,17 @@
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.areas import Teaser
-from ludwigsburg_intl.translation_fallback import translated
 
 from .models import FundingCall, WorkField, berlin_today
 
 
 def _call_teaser(call: FundingCall) -> Teaser:
-    title = translated(call, "title")
     kind = _("Funding call (example)") if call.is_example else _("Funding call")
-    return Teaser(
-        title=title,
-        url=call.get_absolute_url(),
-        kind=kind,
-        summary=translated(call, "summary"),
-        lang=title.fallback_lang,
-    )
+    return Teaser.of(call, kind, summary="summary")
 
 
 def _work_field_teaser(field: WorkField) -> Teaser:
-    title = translated(field, "title")
-    return Teaser(
-        title=title,
-        url=field.get_absolute_url(),
-        kind=_("EU work field"),
-        summary=translated(field, "goal"),
-        lang=title.fallback_lang,
-    )
+    return Teaser.of(field, _("EU work field"), summary="goal")
 
 
 def latest(limit: int) -> list[Teaser]:

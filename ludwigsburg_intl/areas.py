@@ -14,16 +14,33 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.urls import reverse
 
+from .translation_fallback import translated
+
 
 @dataclass(frozen=True)
 class Teaser:
-    """One item as a shared page shows it: title, link, what kind of thing it is."""
+    """One item as a shared page shows it: title, link, what kind of thing it is.
 
-    title: object  # str or TranslatedText
+    Each area builds its teasers in its ``teasers.py``, usually with ``Teaser.of()``."""
+
+    title: str
     url: str
     kind: str
-    summary: object = ""
+    summary: str = ""
     lang: str | None = None  # set when the text is a fallback in another language
+
+    @classmethod
+    def of(cls, obj, kind, title: str = "title", summary: str | None = None) -> "Teaser":
+        """The teaser of a model object: its translated ``title`` (and ``summary``) field, with
+        the German fallback marked, linked to ``obj.get_absolute_url()``."""
+        text = translated(obj, title)
+        return cls(
+            title=text.text,
+            url=obj.get_absolute_url(),
+            kind=str(kind),
+            summary=translated(obj, summary).text if summary else "",
+            lang=text.fallback_lang,
+        )
 
 
 @dataclass

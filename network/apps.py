@@ -10,7 +10,8 @@ class NetworkConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import feeds, opendata, sdg, sitemaps
+        from . import feeds, opendata, sitemaps
+        from .teasers import latest, tagged_with_sdg
 
         opendata.register()
 
@@ -24,8 +25,8 @@ class NetworkConfig(AppConfig):
                 ),
                 index_url_name="network:index",
                 order=40,
-                latest=sdg.latest,
-                tagged_with_sdg=sdg.tagged_with_sdg,
+                latest=latest,
+                tagged_with_sdg=tagged_with_sdg,
             )
         )
 

@@ -4,7 +4,6 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.areas import Teaser
-from ludwigsburg_intl.translation_fallback import translated
 
 from .models import Activity, PartnerCity
 
@@ -13,25 +12,11 @@ ACTIVITY_TEASER = ("title", "description", "pillar", "city__slug")
 
 
 def _activity_teaser(activity):
-    title = translated(activity, "title")
-    return Teaser(
-        title=title.text,
-        url=activity.get_absolute_url(),
-        kind=activity.get_pillar_display(),
-        summary=translated(activity, "description").text,
-        lang=title.fallback_lang,
-    )
+    return Teaser.of(activity, activity.get_pillar_display(), summary="description")
 
 
 def _city_teaser(city):
-    name = translated(city, "name")
-    return Teaser(
-        title=name.text,
-        url=city.get_absolute_url(),
-        kind=_("Partner city"),
-        summary=translated(city, "summary").text,
-        lang=name.fallback_lang,
-    )
+    return Teaser.of(city, _("Partner city"), title="name", summary="summary")
 
 
 def latest(limit):

@@ -210,7 +210,7 @@ def test_home_page_order_counts_only_public_reports():
     """A report outside its publication window does not move its project to the top."""
     from django.utils import timezone
 
-    from climate.apps import latest_projects
+    from climate.teasers import latest as latest_projects
 
     older = ProjectFactory(title_de="Projekt mit altem Bericht")
     newer = ProjectFactory(title_de="Projekt mit abgelaufenem Bericht")

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from ludwigsburg_intl import areas
 from ludwigsburg_intl.areas import AreaSection, Teaser
 from ludwigsburg_intl.models import SDGGoal
-from network import sdg
+from network import teasers as sdg
 
 from .factories import (
     ActorFactory,

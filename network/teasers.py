@@ -1,4 +1,4 @@
-"""What the network area contributes to the shared SDG pages and the home page.
+"""The network area on shared pages: the home page's latest items and the SDG pages.
 
 Each function answers in one query, whatever the amount of content (the SDG pages call every
 area's helper, so the page's query count stays constant).
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.areas import Teaser
-from ludwigsburg_intl.translation_fallback import pick, translated
+from ludwigsburg_intl.translation_fallback import pick
 
 from .models import Actor, CoordinationItem, Indicator, Programme
 
@@ -87,16 +87,4 @@ def tagged_with_sdg(goal) -> list[Teaser]:
 def latest(limit: int) -> list[Teaser]:
     """The actors most recently added to the directory (one query)."""
     actors = Actor.objects.published().order_by("-created_at", "-pk")[:limit]
-    teasers = []
-    for actor in actors:
-        name = translated(actor, "name")
-        teasers.append(
-            Teaser(
-                title=name.text,
-                url=actor.get_absolute_url(),
-                kind=actor.get_kind_display(),
-                summary=translated(actor, "summary").text,
-                lang=name.fallback_lang,
-            )
-        )
-    return teasers
+    return [Teaser.of(a, a.get_kind_display(), title="name", summary="summary") for a in actors]
