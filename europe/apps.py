@@ -12,7 +12,7 @@ class EuropeConfig(AppConfig):
 
         from . import feeds, signals, sitemaps
         from .deadlines import deadline_events, hidden_deadline_events
-        from .opendata import register as register_datasets
+        from .exports import register as register_datasets
         from .teasers import latest, tagged_with_sdg
 
         signals.connect()

@@ -1,14 +1,14 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import opendata, views
+from . import exports, views
 
 app_name = "europe"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("data.csv", opendata.call_data, {"fmt": "csv"}, name="data-csv"),
-    path("data.json", opendata.call_data, {"fmt": "json"}, name="data-json"),
+    path("data.csv", exports.call_data, {"fmt": "csv"}, name="data-csv"),
+    path("data.json", exports.call_data, {"fmt": "json"}, name="data-json"),
     path(_("funding-calls/"), views.call_list, name="call-list"),
     path(_("funding-calls/<slug:slug>/"), views.call_detail, name="call-detail"),
     path(_("networks/"), views.network_list, name="network-list"),

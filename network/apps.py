@@ -10,10 +10,10 @@ class NetworkConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import feeds, opendata, sitemaps
+        from . import exports, feeds, sitemaps
         from .teasers import latest, tagged_with_sdg
 
-        opendata.register()
+        exports.register()
 
         areas.register(
             areas.AreaSection(

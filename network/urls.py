@@ -1,14 +1,14 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import opendata, views
+from . import exports, views
 
 app_name = "network"
 
 actor_patterns = [
     path("", views.actor_list, name="actor-list"),
-    path(_("actors.csv"), opendata.actor_data, {"fmt": "csv"}, name="actor-csv"),
-    path(_("actors.json"), opendata.actor_data, {"fmt": "json"}, name="actor-json"),
+    path(_("actors.csv"), exports.actor_data, {"fmt": "csv"}, name="actor-csv"),
+    path(_("actors.json"), exports.actor_data, {"fmt": "json"}, name="actor-json"),
     path("<slug:slug>/", views.actor_detail, name="actor-detail"),
     path(_("<slug:slug>/calendar.ics"), views.actor_ical, name="actor-ical"),
 ]
@@ -21,28 +21,26 @@ programme_patterns = [
 sdg_patterns = [
     path("", views.sdg_index, name="sdg-index"),
     path("<int:number>/", views.sdg_detail, name="sdg-detail"),
-    path("<int:number>/export.csv", views.sdg_data, {"fmt": "csv"}, name="sdg-csv"),
-    path("<int:number>/export.json", views.sdg_data, {"fmt": "json"}, name="sdg-json"),
+    path("<int:number>/export.csv", exports.sdg_data, {"fmt": "csv"}, name="sdg-csv"),
+    path("<int:number>/export.json", exports.sdg_data, {"fmt": "json"}, name="sdg-json"),
     path(_("indicators/"), views.indicator_list, name="indicator-list"),
-    path(
-        _("indicators/values.csv"), opendata.indicator_data, {"fmt": "csv"}, name="indicators-csv"
-    ),
+    path(_("indicators/values.csv"), exports.indicator_data, {"fmt": "csv"}, name="indicators-csv"),
     path(
         _("indicators/values.json"),
-        opendata.indicator_data,
+        exports.indicator_data,
         {"fmt": "json"},
         name="indicators-json",
     ),
     path(_("indicators/<slug:slug>/"), views.indicator_detail, name="indicator-detail"),
     path(
         _("indicators/<slug:slug>/values.csv"),
-        opendata.indicator_data,
+        exports.indicator_data,
         {"fmt": "csv"},
         name="indicator-csv",
     ),
     path(
         _("indicators/<slug:slug>/values.json"),
-        opendata.indicator_data,
+        exports.indicator_data,
         {"fmt": "json"},
         name="indicator-json",
     ),

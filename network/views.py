@@ -1,13 +1,11 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ludwigsburg_intl import areas
 from ludwigsburg_intl.ical import calendar_response
 from ludwigsburg_intl.models import Area, ContactPerson, Event, SDGGoal
-from ludwigsburg_intl.opendata import Column, table_response
 from ludwigsburg_intl.pagination import paginate
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
@@ -41,10 +39,6 @@ def _bound_filter(request, filter_class, queryset):
     if actor_filter.is_bound and actor_filter.is_valid():
         return actor_filter, actor_filter.qs
     return actor_filter, queryset
-
-
-def _tr(obj, field):
-    return translated(obj, field).text
 
 
 # --- overview ------------------------------------------------------------------------------------
@@ -272,46 +266,6 @@ def sdg_detail(request, number):
             ],
         },
     )
-
-
-SDG_COLUMNS = [
-    Column("sdg_goal", gettext_lazy("SDG goal")),
-    Column("area", gettext_lazy("Area")),
-    Column("kind", gettext_lazy("Kind")),
-    Column("title", gettext_lazy("Title")),
-    Column("address", gettext_lazy("Address")),
-]
-
-
-@require_safe
-def sdg_data(request, number, fmt):
-    """Everything published that is tagged with a goal, as CSV or JSON."""
-    goal = get_object_or_404(SDGGoal, number=number)
-    groups, events = _tagged_with_goal(goal)
-    records = [
-        {
-            "sdg_goal": goal.number,
-            "area": str(group["section"].title),
-            "kind": str(item.kind),
-            "title": str(item.title),
-            "address": request.build_absolute_uri(item.url),
-        }
-        for group in groups
-        for item in group["items"]
-    ]
-    records += [
-        {
-            "sdg_goal": goal.number,
-            "area": _("Calendar"),
-            "kind": _("Event"),
-            "title": _tr(event, "title"),
-            "address": request.build_absolute_uri(event.get_absolute_url()),
-        }
-        for event in events
-    ]
-    filename = (_("sdg-%(number)s.csv") % {"number": goal.number}).removesuffix(".csv")
-    title = f"{goal.number}. {_tr(goal, 'name')}"
-    return table_response(request, fmt, SDG_COLUMNS, records, title=title, filename=filename)
 
 
 @require_safe

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import opendata, views
+from . import exports, views
 
 app_name = "partnerships"
 
@@ -8,7 +8,7 @@ app_name = "partnerships"
 # language switch lands on the same city.
 urlpatterns = [
     path("", views.index, name="index"),
-    path("data.csv", opendata.city_data, {"fmt": "csv"}, name="data-csv"),
-    path("data.json", opendata.city_data, {"fmt": "json"}, name="data-json"),
+    path("data.csv", exports.city_data, {"fmt": "csv"}, name="data-csv"),
+    path("data.json", exports.city_data, {"fmt": "json"}, name="data-json"),
     path("<slug:slug>/", views.city_detail, name="city-detail"),
 ]

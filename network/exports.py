@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ludwigsburg_intl import areas
-from ludwigsburg_intl.models import Area
+from ludwigsburg_intl.models import Area, SDGGoal
 from ludwigsburg_intl.opendata import Column, latest_change, table_response
 from ludwigsburg_intl.translation_fallback import translated
 
 from .models import Actor, Indicator, IndicatorValue, Topic
-from .views import _filtered_actors
+from .views import _filtered_actors, _tagged_with_goal
 
 ACTOR_COLUMNS = [
     Column("name", gettext_lazy("Name")),
@@ -103,6 +103,46 @@ def indicator_data(request, fmt, slug=None):
         for v in values
     ]
     return table_response(request, fmt, INDICATOR_COLUMNS, records, title=_("Municipal indicators"))
+
+
+SDG_COLUMNS = [
+    Column("sdg_goal", gettext_lazy("SDG goal")),
+    Column("area", gettext_lazy("Area")),
+    Column("kind", gettext_lazy("Kind")),
+    Column("title", gettext_lazy("Title")),
+    Column("address", gettext_lazy("Address")),
+]
+
+
+@require_safe
+def sdg_data(request, number, fmt):
+    """Everything published that is tagged with a goal, as CSV or JSON."""
+    goal = get_object_or_404(SDGGoal, number=number)
+    groups, events = _tagged_with_goal(goal)
+    records = [
+        {
+            "sdg_goal": goal.number,
+            "area": str(group["section"].title),
+            "kind": str(item.kind),
+            "title": str(item.title),
+            "address": request.build_absolute_uri(item.url),
+        }
+        for group in groups
+        for item in group["items"]
+    ]
+    records += [
+        {
+            "sdg_goal": goal.number,
+            "area": _("Calendar"),
+            "kind": _("Event"),
+            "title": _text(event, "title"),
+            "address": request.build_absolute_uri(event.get_absolute_url()),
+        }
+        for event in events
+    ]
+    filename = (_("sdg-%(number)s.csv") % {"number": goal.number}).removesuffix(".csv")
+    title = f"{goal.number}. {_text(goal, 'name')}"
+    return table_response(request, fmt, SDG_COLUMNS, records, title=title, filename=filename)
 
 
 def register():
