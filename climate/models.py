@@ -50,10 +50,6 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Exact day")
 
 
-class ClimatePartnershipQuerySet(PublishableQuerySet):
-    pass
-
-
 class ClimatePartnership(Publishable):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -94,8 +90,6 @@ class ClimatePartnership(Publishable):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = ClimatePartnershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -412,10 +406,6 @@ class Milestone(models.Model):
         return self.title
 
 
-class StatusReportQuerySet(PublishableQuerySet):
-    pass
-
-
 class StatusReport(Publishable):
     # A report is part of its project: not public while the project is not.
     publication_requires = ("project",)
@@ -426,8 +416,6 @@ class StatusReport(Publishable):
     reported_on = models.DateField(_("date of the report"))
     text = models.TextField(_("report"))
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = StatusReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-reported_on", "-pk"]
@@ -513,10 +501,6 @@ class Committee(models.Model):
         return self.name
 
 
-class CommitteeMeetingQuerySet(PublishableQuerySet):
-    pass
-
-
 class CommitteeMeeting(Publishable):
     committee = models.ForeignKey(
         Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="meetings"
@@ -526,8 +510,6 @@ class CommitteeMeeting(Publishable):
     paper_url = models.URLField(_("link to the council paper"), blank=True)
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = CommitteeMeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "pk"]

@@ -31,10 +31,6 @@ def berlin_today(now: datetime.datetime | None = None) -> datetime.date:
     return timezone.localtime(now or timezone.now(), BERLIN).date()
 
 
-class WorkFieldQuerySet(PublishableQuerySet):
-    pass
-
-
 class WorkField(Publishable):
     """One of the five fields of the city's EU work, with its goal and current activities."""
 
@@ -51,8 +47,6 @@ class WorkField(Publishable):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
-    objects = WorkFieldQuerySet.as_manager()
-
     class Meta:
         ordering = ["sort_order", "slug"]
         verbose_name = _("work field")
@@ -65,15 +59,9 @@ class WorkField(Publishable):
         return reverse_cached("europe:index") + f"#{self.slug}"
 
 
-class FundingTopicQuerySet(models.QuerySet):
-    pass
-
-
 class FundingTopic(models.Model):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=100)
-
-    objects = FundingTopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]
@@ -82,10 +70,6 @@ class FundingTopic(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class FundingProgrammeQuerySet(PublishableQuerySet):
-    pass
 
 
 class FundingProgramme(Publishable):
@@ -106,8 +90,6 @@ class FundingProgramme(Publishable):
             "Demo content: the public page says clearly that this is not a real programme."
         ),
     )
-
-    objects = FundingProgrammeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -263,10 +245,6 @@ class FundingCall(Publishable):
         return self.State(self.state).label
 
 
-class FundingApplicationQuerySet(PublishableQuerySet):
-    pass
-
-
 class FundingApplication(Publishable):
     """An application of the city for EU funding, and the project if it was funded."""
 
@@ -309,8 +287,6 @@ class FundingApplication(Publishable):
     partners = models.CharField(_("partners"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
 
-    objects = FundingApplicationQuerySet.as_manager()
-
     class Meta:
         ordering = ["-year", "title"]
         verbose_name = _("application for funding")
@@ -318,10 +294,6 @@ class FundingApplication(Publishable):
 
     def __str__(self):
         return f"{self.title} ({self.year})"
-
-
-class NetworkQuerySet(PublishableQuerySet):
-    pass
 
 
 class Network(Publishable):
@@ -334,8 +306,6 @@ class Network(Publishable):
     url = models.URLField(_("website"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
-    objects = NetworkQuerySet.as_manager()
-
     class Meta:
         ordering = ["sort_order", "slug"]
         verbose_name = _("network")
@@ -343,10 +313,6 @@ class Network(Publishable):
 
     def __str__(self):
         return self.name
-
-
-class ParticipationProgrammeQuerySet(PublishableQuerySet):
-    pass
 
 
 class ParticipationProgramme(Publishable):
@@ -380,8 +346,6 @@ class ParticipationProgramme(Publishable):
         related_name="programmes",
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
-
-    objects = ParticipationProgrammeQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "slug"]
@@ -439,14 +403,8 @@ class Nomination(models.Model):
         if self.mandate_end and self.mandate_start and self.mandate_end < self.mandate_start:
             raise ValidationError({"mandate_end": _("The mandate must not end before it starts.")})
 
-    def is_current_on(self, today):
-        return self.mandate_end is None or self.mandate_end >= today
-
 
 class InterestSubmissionQuerySet(models.QuerySet):
-    def new(self):
-        return self.filter(state=InterestSubmission.State.NEW)
-
     def past_retention(self, cutoff: datetime.datetime):
         """Those answered before ``cutoff``, and those never answered received before it."""
         return self.filter(

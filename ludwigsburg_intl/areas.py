@@ -9,7 +9,7 @@ call's deadline) also names the derived events whose source is not public, so th
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import reverse
@@ -60,7 +60,6 @@ class AreaSection:
     # derived_events() -> Q over ludwigsburg_intl.Event: all events the area derives from its
     # objects and keeps in step with them (edited at their source, read-only in the calendar).
     derived_events: Callable[[], Q] | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def url(self) -> str:

@@ -29,10 +29,6 @@ class Area(models.TextChoices):
     GENERAL = "general", pgettext_lazy("area", "General")
 
 
-class SDGGoalQuerySet(models.QuerySet):
-    pass
-
-
 class SDGGoal(models.Model):
     """One of the 17 Sustainable Development Goals of the United Nations (loaded by migration)."""
 
@@ -44,8 +40,6 @@ class SDGGoal(models.Model):
         max_length=7,
         validators=[RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour like #E5243B."))],
     )
-
-    objects = SDGGoalQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]

@@ -19,19 +19,11 @@ from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
 
-class TopicQuerySet(models.QuerySet):
-    def in_use(self):
-        """Topics that at least one published actor works on (for the directory filter)."""
-        return self.filter(actors__in=Actor.objects.published()).distinct()
-
-
 class Topic(models.Model):
     """A subject local actors work on, e.g. fair trade or climate protection."""
 
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=100)
-
-    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -243,10 +235,6 @@ class CoordinationItem(Publishable):
         return self.title
 
 
-class MembershipQuerySet(PublishableQuerySet):
-    pass
-
-
 class Membership(Publishable):
     """How the city takes part at state and federal level: a membership, a role, an event."""
 
@@ -290,8 +278,6 @@ class Membership(Publishable):
     url = models.URLField(_("further information (link)"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
-    objects = MembershipQuerySet.as_manager()
-
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("membership or body")
@@ -321,10 +307,6 @@ class Membership(Publishable):
         return ""
 
 
-class StatePartnerQuerySet(PublishableQuerySet):
-    pass
-
-
 class StatePartner(Publishable):
     """A partner at state level the city works with, e.g. the Städtetag's project office."""
 
@@ -344,8 +326,6 @@ class StatePartner(Publishable):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = StatePartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]

@@ -13,19 +13,9 @@ YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
 
 class PartnerCityQuerySet(PublishableQuerySet):
-    def active(self):
-        return self.filter(partnership_status=PartnerCity.PartnershipStatus.ACTIVE)
-
-    def resting(self):
-        return self.filter(partnership_status=PartnerCity.PartnershipStatus.RESTING)
-
     def in_order_of_partnership(self):
         """Oldest partnership first; cities whose start year is unknown come last."""
         return self.order_by(models.F("partnership_since").asc(nulls_last=True), "name")
-
-    def focus_in(self, year):
-        """The cities chosen as focus cities in the annual programme of ``year``."""
-        return self.filter(focus_programmes__in=AnnualProgramme.objects.published().for_year(year))
 
 
 class PartnerCity(Publishable):
@@ -195,9 +185,6 @@ class CityLink(models.Model):
 
 
 class ActivityQuerySet(PublishableQuerySet):
-    def of_pillar(self, pillar):
-        return self.filter(pillar=pillar)
-
     def in_year(self, year):
         """Activities that took place in ``year``: by their year or their date range."""
         return self.filter(Q(year=year) | Q(starts_on__year__lte=year, ends_on__year__gte=year))

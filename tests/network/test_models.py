@@ -4,9 +4,9 @@ from types import SimpleNamespace
 import pytest
 
 from network import charts
-from network.models import Actor, Membership, Topic
+from network.models import Actor, Membership
 
-from .factories import ActorFactory, MembershipFactory, TopicFactory
+from .factories import ActorFactory, MembershipFactory
 
 
 @pytest.mark.django_db
@@ -27,15 +27,6 @@ def test_public_contact_needs_consent():
     assert actor.public_contact["email"] == "erika@example.org"
     # Consent without any details: nothing to show.
     assert ActorFactory(contact_consent=True).public_contact is None
-
-
-@pytest.mark.django_db
-def test_topics_in_use_counts_only_published_actors():
-    used, unused, draft_only = TopicFactory(), TopicFactory(), TopicFactory()
-    ActorFactory().topics.add(used)
-    ActorFactory(status="draft").topics.add(draft_only)
-    assert list(Topic.objects.in_use()) == [used]
-    assert unused not in Topic.objects.in_use()
 
 
 @pytest.mark.django_db
