@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
+from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
 # Calls are open until the end of the deadline day in Ludwigsburg's time zone, whatever the
@@ -40,7 +41,7 @@ class WorkField(Publishable):
     activities = models.TextField(
         _("current activities"),
         blank=True,
-        help_text=_("Plain text; a line starting with '- ' is a list item."),
+        help_text=PLAIN_TEXT_HELP,
     )
     sdg_goals = models.ManyToManyField(
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="europe_work_fields"

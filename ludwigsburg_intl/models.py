@@ -18,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from . import areas
 from .links import reverse_cached
+from .plain_text import PLAIN_TEXT_HELP
 from .publishing import Publishable, PublishableQuerySet
 
 
@@ -356,10 +357,7 @@ class SitePage(Publishable):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = models.TextField(
         _("text"),
-        help_text=_(
-            "Plain text. An empty line starts a new paragraph; a line starting with '## ' is a "
-            "heading; lines starting with '- ' form a list."
-        ),
+        help_text=PLAIN_TEXT_HELP,
     )
     show_in_footer = models.BooleanField(_("link in footer"), default=True)
     footer_order = models.PositiveSmallIntegerField(_("order in footer"), default=0)

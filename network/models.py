@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import Event, SDGGoal
+from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
@@ -76,10 +77,7 @@ class Actor(Publishable):
     description = models.TextField(
         _("description"),
         blank=True,
-        help_text=_(
-            "Plain text. An empty line starts a new paragraph; "
-            "a line starting with '## ' is a heading."
-        ),
+        help_text=PLAIN_TEXT_HELP,
     )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="actors"
@@ -161,10 +159,7 @@ class Programme(Publishable):
     description = models.TextField(
         _("description"),
         blank=True,
-        help_text=_(
-            "Plain text. An empty line starts a new paragraph; "
-            "a line starting with '## ' is a heading."
-        ),
+        help_text=PLAIN_TEXT_HELP,
     )
     sdg_goals = models.ManyToManyField(
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="network_programmes"
@@ -317,10 +312,7 @@ class StatePartner(Publishable):
     description = models.TextField(
         _("description"),
         blank=True,
-        help_text=_(
-            "Plain text. An empty line starts a new paragraph; "
-            "a line starting with '## ' is a heading."
-        ),
+        help_text=PLAIN_TEXT_HELP,
     )
     url = models.URLField(_("website"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ludwigsburg_intl.images import RenditionImage
 from ludwigsburg_intl.links import reverse_cached
+from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
@@ -61,10 +62,7 @@ class PartnerCity(Publishable):
     history = models.TextField(
         _("history"),
         blank=True,
-        help_text=_(
-            "Plain text. An empty line starts a new paragraph; a line starting with '## ' is "
-            "a heading."
-        ),
+        help_text=PLAIN_TEXT_HELP,
     )
     how_to_take_part = models.TextField(
         _("how to take part"),

@@ -134,3 +134,21 @@ def test_translated_models_use_the_tabbed_translation_admin():
         and not isinstance(model_admin, TabbedTranslationAdmin)
     ]
     assert not wrong, "translated models without TabbedTranslationAdmin:\n" + "\n".join(wrong)
+
+
+def test_every_field_with_simple_markup_shows_the_one_help_text():
+    """Editors read the same rules for '## ' headings and '- ' lists wherever they apply."""
+    from django.apps import apps
+    from django.utils.translation import override
+
+    from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
+
+    with override("en"):
+        fields = [
+            field
+            for model in apps.get_models()
+            for field in model._meta.get_fields()
+            if "Plain text" in str(getattr(field, "help_text", ""))
+        ]
+    assert len(fields) >= 6
+    assert all(field.help_text == PLAIN_TEXT_HELP for field in fields), fields
