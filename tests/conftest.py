@@ -1,4 +1,6 @@
-"""Shared fixtures: language reset, demo content, headless Chromium with axe-core."""
+"""The one layer of shared fixtures: language reset, demo content, content built from the
+factories (``tests/factories.py`` and ``tests/<area>/factories.py``), headless Chromium with
+axe-core."""
 
 import os
 
@@ -29,6 +31,43 @@ def _empty_caches():
 def demo_content(db):
     """The demo content exactly as `make run` loads it."""
     call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def partnerships_demo_content(db):
+    """The shared and the partner-city demo content (independent of the other areas' demos)."""
+    from ludwigsburg_intl import demo as shared_demo
+    from partnerships import demo as partnerships_demo
+
+    shared_demo.load()
+    partnerships_demo.load()
+
+
+@pytest.fixture
+def goal(db):
+    """SDG 12, one of the 17 goals the data migration loads."""
+    from ludwigsburg_intl.models import SDGGoal
+
+    return SDGGoal.objects.get(number=12)
+
+
+@pytest.fixture
+def partner_city(db):
+    """A published partner city (from the one PartnerCityFactory)."""
+    from tests.partnerships.factories import PartnerCityFactory
+
+    return PartnerCityFactory(slug="montbeliard", name_de="Montbéliard", name_en="Montbéliard")
+
+
+@pytest.fixture(scope="module")
+def own_postgres():
+    """A migrated PostgreSQL of the module's own, which tests may stop and start."""
+    from tests.core.servers import Postgres, manage, portal_env
+
+    postgres = Postgres()
+    manage(portal_env(postgres.url), "migrate", "--noinput", "-v", "0")
+    yield postgres
+    postgres.destroy()
 
 
 @pytest.fixture
