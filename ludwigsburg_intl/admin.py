@@ -157,7 +157,7 @@ class EventAdmin(PublishableAdmin):
     def linked_to(self, obj):
         """The area content that names this event, drafts included, each linked to its own
         admin page: that is where the link is made or removed."""
-        linked = areas.linked_to_events([obj.pk], published=False)[obj.pk] if obj.pk else []
+        linked = areas.linked_to_events([obj.pk], published=False)[obj.pk] if obj and obj.pk else []
         if not linked:
             kinds = ", ".join(
                 str(link.model._meta.verbose_name_plural)
