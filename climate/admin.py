@@ -37,6 +37,7 @@ class ClimatePartnershipAdmin(PublishableAdmin):
     search_fields = ("name_de", "name_en", "city_de", "country_de")
     prepopulated_fields = {"slug": ("name_de",)}
     filter_horizontal = ("sdg_goals",)
+    autocomplete_fields = ("events",)
     inlines = [SituationEntryInline]
     fieldsets = (
         (
@@ -58,6 +59,7 @@ class ClimatePartnershipAdmin(PublishableAdmin):
             _("Action programme and outlook"),
             {"fields": ("action_programme", "project_outline_count", "outlook")},
         ),
+        (_("Events"), {"fields": ("events",)}),
         (_("Display"), {"fields": ("sdg_goals", "sort_order")}),
         PUBLISHING_FIELDS,
     )
@@ -130,6 +132,7 @@ class ProjectAdmin(PublishableAdmin):
     search_fields = ("title_de", "title_en", "summary_de", "funding_programme_de")
     prepopulated_fields = {"slug": ("title_de",)}
     filter_horizontal = ("sdg_goals",)
+    autocomplete_fields = ("events",)
     list_select_related = ("partnership",)
     inlines = [ComponentInline, MilestoneInline, StatusReportInline]
     fieldsets = (
@@ -151,6 +154,7 @@ class ProjectAdmin(PublishableAdmin):
                 )
             },
         ),
+        (_("Events"), {"fields": ("events",)}),
         (_("Display"), {"fields": ("sdg_goals", "sort_order")}),
         PUBLISHING_FIELDS,
     )

@@ -32,6 +32,27 @@ class ClimateConfig(AppConfig):
                 tagged_with_sdg=tagged_with_sdg,
             )
         )
+        from .models import ClimatePartnership
+
+        areas.register_event_link(
+            areas.EventLink(
+                key="climate_partnership",
+                label=_("Climate partnership"),
+                model=ClimatePartnership,
+                relation="events",
+                order=20,
+            )
+        )
+        areas.register_event_link(
+            areas.EventLink(
+                key="project",
+                label=_("Project"),
+                model=Project,
+                relation="events",
+                title_field="title",
+                order=21,
+            )
+        )
 
         areas.register_sitemaps(sitemaps.sitemaps())
         areas.register_news(Area.CLIMATE, feeds.recent)

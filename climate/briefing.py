@@ -273,7 +273,10 @@ def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
     )
     visits = list(
         Event.objects.published()
-        .filter(Q(climate_partnership__isnull=False) | Q(project__isnull=False))
+        .filter(
+            Q(pk__in=ClimatePartnership.events.through.objects.values("event"))
+            | Q(pk__in=Project.events.through.objects.values("event"))
+        )
         .filter(starts_at__gte=start, starts_at__lt=end)
         .for_calendar()
     )

@@ -10,8 +10,8 @@ whether it is a grant, who funds it or how far its approval is, so it is not cou
 import datetime
 from decimal import Decimal
 
-from ludwigsburg_intl.demo import EVENT_UIDS, set_if_new, update_if_new, upsert
-from ludwigsburg_intl.models import Event, SDGGoal
+from ludwigsburg_intl.demo import add_if_new, demo_events, set_if_new, upsert
+from ludwigsburg_intl.models import SDGGoal
 
 from .models import (
     ClimatePartnership,
@@ -220,18 +220,17 @@ def load_partnerships():
             text_en=text_en,
         )
 
-    update_if_new(
-        Event.objects.filter(
-            uid__in=[
-                EVENT_UIDS["ambato_exchange_2022"],
-                EVENT_UIDS["ambato_delegation_2023"],
-                EVENT_UIDS["ambato_tourism_2023"],
-                EVENT_UIDS["ambato_rector_2023"],
-                EVENT_UIDS["ambato_biodiversity_2023"],
-                EVENT_UIDS["ambato_mayor_visit_2024"],
-            ]
+    add_if_new(
+        ambato,
+        "events",
+        *demo_events(
+            "ambato_exchange_2022",
+            "ambato_delegation_2023",
+            "ambato_tourism_2023",
+            "ambato_rector_2023",
+            "ambato_biodiversity_2023",
+            "ambato_mayor_visit_2024",
         ),
-        climate_partnership=ambato,
     )
     return kongoussi, ambato
 
@@ -356,11 +355,9 @@ def load_kongoussi_projects(kongoussi):
         ),
         status=PUBLISHED,
     )
-    update_if_new(
-        Event.objects.filter(uid=EVENT_UIDS["kongoussi_delegation_2023"]),
-        climate_partnership=kongoussi,
-        project=application,
-    )
+    delegation = demo_events("kongoussi_delegation_2023")
+    add_if_new(kongoussi, "events", *delegation)
+    add_if_new(application, "events", *delegation)
 
     direct_aid = upsert(
         Project,

@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from ludwigsburg_intl.choices import ChoiceLabels
 from ludwigsburg_intl.links import reverse_cached
-from ludwigsburg_intl.models import SDGGoal
+from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 
@@ -86,6 +86,16 @@ class ClimatePartnership(Publishable):
     outlook = models.TextField(_("outlook"), blank=True)
     sdg_goals = models.ManyToManyField(
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="climate_partnerships"
+    )
+    events = models.ManyToManyField(
+        Event,
+        verbose_name=_("events"),
+        blank=True,
+        related_name="climate_partnerships",
+        help_text=_(
+            "Events of the shared calendar with this partnership (visits, exchanges); shown on "
+            "its page together with its projects' events."
+        ),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
@@ -272,6 +282,13 @@ class Project(Publishable):
     risks = models.TextField(_("risks"), blank=True)
     sdg_goals = models.ManyToManyField(
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="climate_projects"
+    )
+    events = models.ManyToManyField(
+        Event,
+        verbose_name=_("events"),
+        blank=True,
+        related_name="climate_projects",
+        help_text=_("Events of the shared calendar belonging to this project; shown on its page."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 

@@ -57,11 +57,10 @@ def partnership_detail(request, slug):
     projects = list(
         Project.objects.published().filter(partnership=partnership).with_overview_data()
     )
-    events = (
-        Event.objects.published()
-        .filter(Q(climate_partnership=partnership) | Q(project__partnership=partnership))
-        .for_calendar()
-    )
+    # The partnership's own events and its projects' (subqueries: no row twice).
+    own = partnership.events.values("pk")
+    of_projects = Event.objects.filter(climate_projects__partnership=partnership).values("pk")
+    events = Event.objects.published().filter(Q(pk__in=own) | Q(pk__in=of_projects)).for_calendar()
     partner_city = partnership.partner_city
     if partner_city is not None and not partner_city.is_live:
         partner_city = None
@@ -93,7 +92,7 @@ def project_detail(request, slug):
         slug=slug,
     )
     reports = StatusReport.objects.published().filter(project=project)
-    events = Event.objects.published().filter(project=project).for_calendar()
+    events = project.events.published().for_calendar()
     changes = project.changes.select_related("milestone").order_by("-changed_on", "-pk")
     return render(
         request,

@@ -34,6 +34,18 @@ class EuropeConfig(AppConfig):
                 derived_events=deadline_events,
             )
         )
+        from .models import FundingCall
+
+        areas.register_event_link(
+            areas.EventLink(
+                key="funding_call",
+                label=_("Funding call"),
+                model=FundingCall,
+                relation="deadline_event",
+                title_field="title",
+                order=30,
+            )
+        )
 
         areas.register_sitemaps(sitemaps.sitemaps())
         areas.register_news(Area.EUROPE, feeds.recent)

@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext
 from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -129,14 +131,15 @@ class ContactPersonAdmin(PublishableAdmin):
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
     """Events of their own are edited here; an event an area derives from its content (a funding
-    call's deadline) is shown read-only: it follows its source, where it is edited."""
+    call's deadline) is shown read-only: it follows its source, where it is edited. Events are
+    linked to area content where that content is edited; this page lists those links."""
 
     list_display = ("title", "starts_at", "precision", "area", "place", "status")
     list_filter = ("status", "area", "precision", ("starts_at", admin.DateFieldListFilter))
     search_fields = ("title_de", "title_en", "place_de", "place_en", "description_de")
     date_hierarchy = "starts_at"
-    autocomplete_fields = ("partner_city", "climate_partnership", "project", "actor")
     filter_horizontal = ("sdg_goals",)
+    readonly_fields = ("linked_to",)
     fieldsets = (
         (None, {"fields": ("title", "description", "area", "url")}),
         (
@@ -145,10 +148,43 @@ class EventAdmin(PublishableAdmin):
         ),
         (
             _("Concerns"),
-            {"fields": ("partner_city", "climate_partnership", "project", "actor", "sdg_goals")},
+            {"fields": ("linked_to", "sdg_goals")},
         ),
         PUBLISHING_FIELDS,
     )
+
+    @admin.display(description=_("linked to"))
+    def linked_to(self, obj):
+        """The area content that names this event, drafts included, each linked to its own
+        admin page: that is where the link is made or removed."""
+        linked = areas.linked_to_events([obj.pk], published=False)[obj.pk] if obj and obj.pk else []
+        if not linked:
+            kinds = ", ".join(
+                str(link.model._meta.verbose_name_plural)
+                for link in areas.event_links()
+                if link.model._meta.get_field(link.relation).many_to_many  # not a derived event
+            )
+            return _(
+                "Not linked to other content. An event is linked where the content it concerns is "
+                "edited: %(kinds)s."
+            ) % {"kinds": kinds}
+        not_public = " ({})".format(_("not public"))
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li>{}: <a href="{}">{}</a>{}</li>',
+                (
+                    (
+                        item.link.label,
+                        _admin_url(item.object),
+                        str(item.object),
+                        "" if item.object.is_live else not_public,
+                    )
+                    for item in linked
+                ),
+            ),
+        )
 
     def _derived(self, obj) -> bool:
         return obj is not None and Event.objects.filter(areas.derived_events(), pk=obj.pk).exists()
@@ -177,6 +213,14 @@ class EventAdmin(PublishableAdmin):
                 messages.INFO,
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+def _admin_url(obj) -> str:
+    opts = obj._meta
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return ""
 
 
 @admin.register(SitePage)

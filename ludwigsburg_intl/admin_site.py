@@ -2,9 +2,9 @@
 also answers an editor who may add or change the model holding the field.
 
 Without this, an editor would need the view permission on every model their forms link to
-(the calendar's editors on partner cities, projects and groups; the partner-city editors on the
-network's groups), and so would see other areas in the admin. The search returns only the
-names of the objects that can be linked."""
+(an area's editors on the calendar's events they link to their content; one area's editors on
+another area's objects), and so would see other parts of the portal in the admin. The search
+returns only the names of the objects that can be linked."""
 
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig

@@ -4,14 +4,16 @@ The home page lists each area's latest items, and the SDG pages list everything 
 goal, without this package importing the area apps: each area registers an ``AreaSection``
 in its ``AppConfig.ready()``. An area that derives calendar events from its own objects (a
 call's deadline) also names the derived events whose source is not public, so that
-``Event.objects.published()`` leaves them out everywhere.
+``Event.objects.published()`` leaves them out everywhere. The calendar's events know no area
+object: each area declares its own relation to them (``register_event_link``), and the event
+page asks the registry what an event concerns (``linked_to_events``).
 """
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 
 from .translation_fallback import translated
@@ -93,6 +95,65 @@ def derived_events() -> Q:
         if section.derived_events:
             condition |= section.derived_events()
     return condition
+
+
+# --- What a calendar event concerns ------------------------------------------------------------
+# The events calendar names no area: each area declares in its own models how its objects link
+# to events (a many-to-many field, or a one-to-one for an event derived from the object) and
+# registers that relation here, in its ``AppConfig.ready()``.
+
+
+@dataclass(frozen=True)
+class EventLink:
+    """One area model's relation to ``ludwigsburg_intl.Event``."""
+
+    key: str  # stable: the key of its column in the open data
+    label: object  # what an event's page calls such an object (translated)
+    model: type  # the area's publishable model
+    relation: str  # its field pointing at Event: a ManyToManyField or a OneToOneField
+    title_field: str = "name"  # the (translated) field that names an object
+    order: int = 0
+    column_label: object = None  # the open-data column's heading, when not ``label``
+
+
+@dataclass(frozen=True)
+class LinkedObject:
+    link: EventLink
+    object: object
+
+    @property
+    def title_field(self) -> str:
+        return self.link.title_field
+
+
+_event_links: dict[str, EventLink] = {}
+
+
+def register_event_link(link: EventLink) -> None:
+    _event_links[link.key] = link
+
+
+def event_links() -> list[EventLink]:
+    return sorted(_event_links.values(), key=lambda link: (link.order, link.key))
+
+
+def linked_to_events(event_ids, *, published: bool = True) -> dict[int, list[LinkedObject]]:
+    """What each of the events concerns: the area objects linked to it, in the order the areas
+    registered, one query per relation. Only published objects (with all they require), unless
+    ``published`` is false (the admin shows drafts too)."""
+    event_ids = list(event_ids)
+    linked: dict[int, list[LinkedObject]] = {pk: [] for pk in event_ids}
+    if not event_ids:
+        return linked
+    for link in event_links():
+        objects = link.model.objects.published() if published else link.model.objects.all()
+        # The annotation reuses the filter's join: it names the matching event of each row.
+        rows = objects.filter(**{f"{link.relation}__in": event_ids}).annotate(
+            linked_event_id=F(link.relation)
+        )
+        for obj in rows:
+            linked[obj.linked_event_id].append(LinkedObject(link, obj))
+    return linked
 
 
 # --- Sitemaps and feeds ------------------------------------------------------------------------

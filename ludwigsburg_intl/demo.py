@@ -85,12 +85,6 @@ def add_if_new(obj, relation: str, *values) -> None:
         getattr(obj, relation).add(*values)
 
 
-def update_if_new(queryset, **fields) -> None:
-    """``queryset.update(**fields)`` limited to the objects this run created."""
-    label = queryset.model._meta.label
-    queryset.filter(pk__in=[pk for model, pk in _run.created if model == label]).update(**fields)
-
-
 def berlin(year, month, day, hour=0, minute=0, tz="Europe/Berlin"):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=zoneinfo.ZoneInfo(tz))
 
@@ -475,7 +469,8 @@ def load_site_pages():
         )
 
 
-# Events dated by the sources. Area demo loaders link them to their objects by ``uid``.
+# Events dated by the sources, found again by their calendar UID (which no editor changes).
+# Area demo loaders link them to their own objects (``demo_events``).
 EVENT_UIDS = {
     "committee_2023": "demo-wirtschaftsausschuss-2023-06-14@ludwigsburg-international",
     "ambato_exchange_2022": "demo-ambato-fachaustausch-2022-12@ludwigsburg-international",
@@ -487,6 +482,11 @@ EVENT_UIDS = {
     "ambato_mayor_visit_2024": "demo-ambato-delegation-ob-2024-02@ludwigsburg-international",
     "nachhaltigkeitstage_2023": "demo-nachhaltigkeitstage-2023-09@ludwigsburg-international",
 }
+
+
+def demo_events(*keys):
+    """The demo's events for ``keys`` of ``EVENT_UIDS``."""
+    return Event.objects.filter(uid__in=[EVENT_UIDS[key] for key in keys])
 
 
 def load_events():

@@ -1,7 +1,7 @@
 """What every area of the portal shares: SDG goals, contacts, the events calendar, site pages.
 
-The area apps import from here; this module never imports from them. Events link to area
-objects by foreign key (the domain links them), declared with lazy string references.
+The area apps import from here; this module never imports or names them. An area links its
+objects to calendar events from its own models and registers the relation in ``areas``.
 """
 
 import datetime
@@ -181,9 +181,9 @@ class EventQuerySet(PublishableQuerySet):
         return self.with_effective_end().filter(starts_at__lt=end, effective_end__gt=start)
 
     def for_calendar(self):
-        return self.select_related(
-            "partner_city", "climate_partnership", "project", "actor"
-        ).order_by("starts_at", "pk")
+        """In the calendar's order. What an event concerns is asked of the areas
+        (``areas.linked_to_events``) where a page shows it."""
+        return self.order_by("starts_at", "pk")
 
 
 def _time_zone_choices():
@@ -237,38 +237,6 @@ class Event(Publishable):
     place = models.CharField(_("place"), max_length=200, blank=True)
     area = models.CharField(_("area"), max_length=20, choices=Area.choices, db_index=True)
     url = models.URLField(_("further information (link)"), blank=True)
-    partner_city = models.ForeignKey(
-        "partnerships.PartnerCity",
-        verbose_name=_("partner city"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events",
-    )
-    climate_partnership = models.ForeignKey(
-        "climate.ClimatePartnership",
-        verbose_name=_("climate partnership"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events",
-    )
-    project = models.ForeignKey(
-        "climate.Project",
-        verbose_name=_("project"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events",
-    )
-    actor = models.ForeignKey(
-        "network.Actor",
-        verbose_name=_("group or actor"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="events",
-    )
     sdg_goals = models.ManyToManyField(
         SDGGoal, verbose_name=_("SDG goals"), blank=True, related_name="events"
     )

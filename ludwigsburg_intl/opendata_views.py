@@ -40,39 +40,34 @@ def event_when(event, moment):
     return local.isoformat()
 
 
-EVENT_COLUMNS = [
-    Column("title", gettext_lazy("Title")),
-    Column("start", gettext_lazy("Start")),
-    Column("end", gettext_lazy("End")),
-    Column("date_precision", gettext_lazy("Date precision")),
-    Column("time_zone", gettext_lazy("Time zone")),
-    Column("place", gettext_lazy("Place")),
-    Column("area", gettext_lazy("Area")),
-    Column("partner_city", gettext_lazy("Partner city")),
-    Column("climate_partnership", gettext_lazy("Climate partnership")),
-    Column("project", gettext_lazy("Project")),
-    Column("actor", gettext_lazy("Group or actor")),
-    Column("sdg_goals", gettext_lazy("SDG goals")),
-    Column("description", gettext_lazy("Description")),
-    Column("further_information", gettext_lazy("Further information")),
-    Column("page", gettext_lazy("Page on this portal")),
-]
-
-
-def _name(obj, field):
-    return translated(obj, field).text if obj is not None else None
+def event_columns():
+    """The dataset's columns; what an event concerns has one column per relation the areas
+    register (``areas.event_links``): a list of names, as several objects may be linked."""
+    return [
+        Column("title", gettext_lazy("Title")),
+        Column("start", gettext_lazy("Start")),
+        Column("end", gettext_lazy("End")),
+        Column("date_precision", gettext_lazy("Date precision")),
+        Column("time_zone", gettext_lazy("Time zone")),
+        Column("place", gettext_lazy("Place")),
+        Column("area", gettext_lazy("Area")),
+        *(Column(link.key, link.column_label or link.label) for link in areas.event_links()),
+        Column("sdg_goals", gettext_lazy("SDG goals")),
+        Column("description", gettext_lazy("Description")),
+        Column("further_information", gettext_lazy("Further information")),
+        Column("page", gettext_lazy("Page on this portal")),
+    ]
 
 
 def event_records(request):
-    # A related object that is not public reads as None: the export does not name it.
-    events = (
-        Event.objects.published()
-        .order_by("starts_at", "pk")
-        .prefetch_published("partner_city", "climate_partnership", "project", "actor")
-        .prefetch_related("sdg_goals")
+    events = list(
+        Event.objects.published().order_by("starts_at", "pk").prefetch_related("sdg_goals")
     )
-    return [
-        {
+    # Only published objects are named: a link to a draft does not show in the export.
+    linked = areas.linked_to_events(event.pk for event in events)
+    records = []
+    for event in events:
+        record = {
             "title": translated(event, "title").text,
             "start": event_when(event, event.starts_at),
             "end": event_when(event, event.ends_at),
@@ -80,23 +75,23 @@ def event_records(request):
             "time_zone": event.time_zone,
             "place": translated(event, "place").text or None,
             "area": event.get_area_display(),
-            "partner_city": _name(event.partner_city, "name"),
-            "climate_partnership": _name(event.climate_partnership, "name"),
-            "project": _name(event.project, "title"),
-            "actor": _name(event.actor, "name"),
             "sdg_goals": [goal.number for goal in event.sdg_goals.all()],
             "description": translated(event, "description").text or None,
             "further_information": event.url or None,
             "page": request.build_absolute_uri(event.get_absolute_url()),
         }
-        for event in events
-    ]
+        for link in areas.event_links():
+            record[link.key] = []
+        for item in linked[event.pk]:
+            record[item.link.key].append(translated(item.object, item.title_field).text)
+        records.append(record)
+    return records
 
 
 @require_safe
 def event_data(request, fmt):
     return table_response(
-        request, fmt, EVENT_COLUMNS, event_records(request), title=_("Events calendar")
+        request, fmt, event_columns(), event_records(request), title=_("Events calendar")
     )
 
 
@@ -107,7 +102,7 @@ def register_event_dataset():
             title=gettext_lazy("Events calendar"),
             description=gettext_lazy(
                 "All published events of the portal's calendar, past and upcoming, with date, "
-                "place, area and the partner city, partnership, project or group they belong to."
+                "place, area and the content of the portal they concern."
             ),
             distributions={"csv": "calendar:data-csv", "json": "calendar:data-json"},
             modified=lambda: latest_change(Event),

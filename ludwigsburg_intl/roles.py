@@ -1,9 +1,9 @@
 """Editor roles: Django groups whose permissions are declared in code, next to the models.
 
 Each app may have a ``roles.py`` that calls :func:`register` for the role of its editors. This
-module never names an area model: the areas declare their own. Looking up another area's objects
-in a relation field (an event's partner city) needs no permission on them (see
-``admin_site.py``), so no role has to see another area.
+module never names an area model: the areas declare their own. Looking up the objects of
+another app in a relation field (the calendar events an area's object links to) needs no
+permission on them (see ``admin_site.py``), so no role has to see another area or the calendar.
 
 ``sync_roles()`` makes the groups match the declarations: it creates missing groups, adds and
 removes permissions, reports every change and never touches a group's members. It runs in the

@@ -79,7 +79,13 @@ def event_detail(request, pk):
     event = get_visible_or_404(
         Event.objects.for_calendar().prefetch_related("sdg_goals"), request, pk=pk
     )
-    return render(request, "calendar/event_detail.html", {"object": event, "event": event})
+    # What the event concerns, as the areas link it: published objects only, even for staff.
+    linked = areas.linked_to_events([event.pk])[event.pk]
+    return render(
+        request,
+        "calendar/event_detail.html",
+        {"object": event, "event": event, "linked_objects": linked},
+    )
 
 
 @require_safe

@@ -37,6 +37,7 @@ class ActorAdmin(PublishableAdmin):
         "climate_partnerships",
         "projects",
     )
+    autocomplete_fields = ("events",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "summary", "description", "website")}),
         (
@@ -48,6 +49,7 @@ class ActorAdmin(PublishableAdmin):
                     "partner_cities",
                     "climate_partnerships",
                     "projects",
+                    "events",
                 )
             },
         ),

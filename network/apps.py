@@ -29,6 +29,27 @@ class NetworkConfig(AppConfig):
                 tagged_with_sdg=tagged_with_sdg,
             )
         )
+        from .models import Actor, Programme
+
+        areas.register_event_link(
+            areas.EventLink(
+                key="actor",
+                label=_("Group"),
+                column_label=_("Group or actor"),
+                model=Actor,
+                relation="events",
+                order=40,
+            )
+        )
+        areas.register_event_link(
+            areas.EventLink(
+                key="programme",
+                label=_("Network programme"),
+                model=Programme,
+                relation="events",
+                order=41,
+            )
+        )
 
         areas.register_sitemaps(sitemaps.sitemaps())
         areas.register_news(Area.NETWORK, feeds.recent)

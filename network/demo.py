@@ -8,8 +8,8 @@ values, flagged as such on every page.
 
 from decimal import Decimal
 
-from ludwigsburg_intl.demo import EVENT_UIDS, add_if_new, set_if_new, upsert
-from ludwigsburg_intl.models import Event, SDGGoal
+from ludwigsburg_intl.demo import add_if_new, demo_events, set_if_new, upsert
+from ludwigsburg_intl.models import SDGGoal
 
 from .models import (
     Actor,
@@ -288,7 +288,7 @@ def load_programmes(actors):
         status=PUBLISHED,
     )
     set_if_new(days, "sdg_goals", _goals(11, 12))
-    set_if_new(days, "events", Event.objects.filter(uid=EVENT_UIDS["nachhaltigkeitstage_2023"]))
+    set_if_new(days, "events", demo_events("nachhaltigkeitstage_2023"))
 
 
 TASKS = [

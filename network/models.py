@@ -100,6 +100,16 @@ class Actor(Publishable):
     projects = models.ManyToManyField(
         "climate.Project", verbose_name=_("projects"), blank=True, related_name="network_actors"
     )
+    events = models.ManyToManyField(
+        Event,
+        verbose_name=_("events"),
+        blank=True,
+        related_name="network_actors",
+        help_text=_(
+            "Events of the shared calendar this stakeholder holds or takes part in; shown on its "
+            "page and in its calendar file."
+        ),
+    )
     website = models.URLField(_("website"), blank=True)
     contact_consent = models.BooleanField(
         _("contact details may be published"),

@@ -112,7 +112,7 @@ def _actor_for_request(request, slug):
 @require_safe
 def actor_detail(request, slug):
     actor = _actor_for_request(request, slug)
-    events = list(Event.objects.published().filter(actor=actor).for_calendar())
+    events = list(actor.events.published().for_calendar())
     return render(
         request,
         "network/actor_detail.html",
@@ -134,7 +134,7 @@ def actor_detail(request, slug):
 @require_safe
 def actor_ical(request, slug):
     actor = get_visible_or_404(Actor.objects.all(), request, slug=slug)
-    events = Event.objects.published().filter(actor=actor).for_calendar()
+    events = actor.events.published().for_calendar()
     return calendar_response(request, events, filename=f"{actor.slug}.ics")
 
 

@@ -68,6 +68,7 @@ class PartnerCityAdmin(PublishableAdmin):
     search_fields = ("name_de", "name_en", "country_de", "country_en", "region_de", "slug")
     prepopulated_fields = {"slug": ("name_de",)}
     filter_horizontal = ("contact_persons", "sdg_goals")
+    autocomplete_fields = ("events",)
     inlines = [ActivityInline, AwardInline, CityImageInline, CityLinkInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "country", "region", "summary")}),
@@ -77,6 +78,7 @@ class PartnerCityAdmin(PublishableAdmin):
         ),
         (_("Taking part"), {"fields": ("how_to_take_part", "contact_persons", "sdg_goals")}),
         (_("Map"), {"fields": ("latitude", "longitude")}),
+        (_("Events"), {"fields": ("events",)}),
         PUBLISHING_FIELDS,
     )
 

@@ -27,6 +27,17 @@ class PartnershipsConfig(AppConfig):
                 tagged_with_sdg=tagged_with_sdg,
             )
         )
+        from .models import PartnerCity
+
+        areas.register_event_link(
+            areas.EventLink(
+                key="partner_city",
+                label=_("Partner city"),
+                model=PartnerCity,
+                relation="events",
+                order=10,
+            )
+        )
 
         areas.register_sitemaps(sitemaps.sitemaps())
         areas.register_news(Area.PARTNERSHIPS, feeds.recent)

@@ -99,6 +99,13 @@ class PartnerCity(Publishable):
         blank=True,
         related_name="partner_cities",
     )
+    events = models.ManyToManyField(
+        "ludwigsburg_intl.Event",
+        verbose_name=_("events"),
+        blank=True,
+        related_name="partner_cities",
+        help_text=_("Events of the shared calendar with this city; shown on its page."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PartnerCityQuerySet.as_manager()

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from ludwigsburg_intl.models import Area, ContactPerson, Event
+from ludwigsburg_intl.models import Area, ContactPerson
 from ludwigsburg_intl.publishing import get_visible_or_404
 
 from . import structured_data
@@ -83,7 +83,7 @@ def city_detail(request, slug):
         shown = activity_filter.qs
     else:
         shown = activities.for_listing()
-    events = Event.objects.published().filter(partner_city=city).for_calendar()
+    events = city.events.published().for_calendar()
     # Only whether this city is a published focus city of this year's programme: one query,
     # not the whole programme with its cities and planned activities.
     focus_programme = (

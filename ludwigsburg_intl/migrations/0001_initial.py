@@ -9,11 +9,11 @@ class Migration(migrations.Migration):
 
     initial = True
 
-    dependencies = [
-        ('climate', '0001_initial'),
-        ('network', '0001_initial'),
-        ('partnerships', '0001_initial'),
-    ]
+    # Edited by hand (issue 10): the shared app's migrations depend on no area app. The event's
+    # former foreign keys to area objects are kept here as the plain id columns they are in the
+    # database (without naming the area models), so that each area's ``..._event_links``
+    # migration can copy them into its own relation before ``0008_event_links`` drops them.
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
@@ -130,10 +130,10 @@ class Migration(migrations.Migration):
                 ('area', models.CharField(choices=[('partnerships', 'Partner cities'), ('climate', 'Climate partnerships'), ('europe', 'Europe'), ('network', 'Development policy network'), ('general', 'General')], db_index=True, max_length=20, verbose_name='area')),
                 ('url', models.URLField(blank=True, verbose_name='further information (link)')),
                 ('uid', models.CharField(editable=False, max_length=100, unique=True, verbose_name='calendar UID')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='network.actor', verbose_name='group or actor')),
-                ('climate_partnership', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='climate.climatepartnership', verbose_name='climate partnership')),
-                ('partner_city', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='partnerships.partnercity', verbose_name='partner city')),
-                ('project', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='climate.project', verbose_name='project')),
+                ('actor_id', models.BigIntegerField(blank=True, editable=False, null=True)),
+                ('climate_partnership_id', models.BigIntegerField(blank=True, editable=False, null=True)),
+                ('partner_city_id', models.BigIntegerField(blank=True, editable=False, null=True)),
+                ('project_id', models.BigIntegerField(blank=True, editable=False, null=True)),
                 ('sdg_goals', models.ManyToManyField(blank=True, related_name='events', to='ludwigsburg_intl.sdggoal', verbose_name='SDG goals')),
             ],
             options={

@@ -68,7 +68,7 @@ def _extra_pages(client, staff) -> list[tuple[str, str, object]]:
     draft = EventFactory(status=DRAFT, title_de="Entwurf", title_en="Draft")
     # Parts the demo content does not show: a partner city's events, a project's changes.
     city = PartnerCity.objects.published().first()
-    EventFactory(partner_city=city)
+    city.events.add(EventFactory())
     project = Project.objects.published().first()
     ProjectChange.objects.create(
         project=project,

@@ -46,13 +46,9 @@ def _content(objects=1, word=""):
         indicator = IndicatorFactory(name_de=f"Indikator {word}{n}", name_en=f"Indicator {word}{n}")
         IndicatorValue.objects.create(indicator=indicator, year=2020, value=Decimal("12.5"))
         IndicatorValue.objects.create(indicator=indicator, year=2021, value=Decimal("14"))
-        EventFactory(
-            title_de=f"Termin {word}{n}",
-            title_en=f"Event {word}{n}",
-            partner_city=city,
-            project=project,
-            actor=actor,
-        )
+        event = EventFactory(title_de=f"Termin {word}{n}", title_en=f"Event {word}{n}")
+        for linked in (city, project, actor):
+            linked.events.add(event)
 
 
 def _download_urls(client, language="de"):

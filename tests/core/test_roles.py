@@ -15,7 +15,7 @@ from django.utils.translation import gettext, override
 from ludwigsburg_intl import roles
 from ludwigsburg_intl.models import EditorAccount
 from tests.core.test_admin_actions import BUILDERS
-from tests.factories import DRAFT, SitePageFactory, StaffUserFactory
+from tests.factories import DRAFT, EventFactory, SitePageFactory, StaffUserFactory
 from tests.partnerships.factories import PartnerCityFactory
 
 pytestmark = pytest.mark.django_db
@@ -155,21 +155,23 @@ def test_every_model_of_an_area_belongs_to_its_role():
 
 @pytest.mark.parametrize("key", EXPECTED)
 def test_a_relation_search_answers_the_editors_of_the_linking_model(client, key):
-    """The calendar's editors find partner cities for an event without seeing the area."""
-    PartnerCityFactory(name_de="Montbéliard")
+    """The partner-city editors find calendar events for their city without seeing the
+    calendar; the calendar's editors may look its events up anyway."""
+    EventFactory(title_de="Besuch aus Montbéliard")
     client.force_login(editor(key))
     response = client.get(
         reverse("admin:autocomplete"),
         {
             "term": "Montb",
-            "app_label": "ludwigsburg_intl",
-            "model_name": "event",
-            "field_name": "partner_city",
+            "app_label": "partnerships",
+            "model_name": "partnercity",
+            "field_name": "events",
         },
     )
     if key in ("gemeinsam", "partnerstaedte"):
         assert response.status_code == 200
-        assert [result["text"] for result in response.json()["results"]] == ["Montbéliard"]
+        results = [result["text"] for result in response.json()["results"]]
+        assert results == ["Besuch aus Montbéliard"]
     else:
         assert response.status_code == 403
 

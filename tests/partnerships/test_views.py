@@ -172,26 +172,29 @@ def test_invalid_filter_message_is_in_the_page_language(client):
 def test_events_of_the_city_from_the_calendar(client):
     city = PartnerCityFactory(slug="mit-terminen")
     now = timezone.now()
-    Event.objects.create(
-        title_de="Besuch kommt",
-        area=Area.PARTNERSHIPS,
-        partner_city=city,
-        starts_at=now + datetime.timedelta(days=10),
-        status="published",
+    city.events.add(
+        Event.objects.create(
+            title_de="Besuch kommt",
+            area=Area.PARTNERSHIPS,
+            starts_at=now + datetime.timedelta(days=10),
+            status="published",
+        )
     )
-    Event.objects.create(
-        title_de="Besuch war",
-        area=Area.PARTNERSHIPS,
-        partner_city=city,
-        starts_at=now - datetime.timedelta(days=10),
-        status="published",
+    city.events.add(
+        Event.objects.create(
+            title_de="Besuch war",
+            area=Area.PARTNERSHIPS,
+            starts_at=now - datetime.timedelta(days=10),
+            status="published",
+        )
     )
-    Event.objects.create(
-        title_de="Entwurfstermin",
-        area=Area.PARTNERSHIPS,
-        partner_city=city,
-        starts_at=now + datetime.timedelta(days=5),
-        status="draft",
+    city.events.add(
+        Event.objects.create(
+            title_de="Entwurfstermin",
+            area=Area.PARTNERSHIPS,
+            starts_at=now + datetime.timedelta(days=5),
+            status="draft",
+        )
     )
     html = client.get("/de/partnerstaedte/mit-terminen/").content.decode()
     upcoming, past = (
