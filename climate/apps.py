@@ -32,7 +32,7 @@ class ClimateConfig(AppConfig):
                 tagged_with_sdg=tagged_with_sdg,
             )
         )
-        from .models import ClimatePartnership
+        from .models import ClimatePartnership, Project
 
         areas.register_event_link(
             areas.EventLink(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnerships', '0003_suspended_and_association_labels'),
+        ('partnerships', '0004_event_links'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0005_updated_at'),
+        ('network', '0006_event_links'),
     ]
 
     operations = [
