@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import areas
@@ -258,3 +260,44 @@ class SitePageAdmin(PublishableAdmin):
 admin.site.site_header = _("Ludwigsburg International – editing")
 admin.site.site_title = _("Ludwigsburg International")
 admin.site.index_title = _("Content of the portal")
+
+
+# --- Django's user and group admins, with the permissions named in German ----------------------
+
+PERMISSION_ACTIONS = {
+    "add": pgettext_lazy("permission", "Add"),
+    "change": pgettext_lazy("permission", "Change"),
+    "delete": pgettext_lazy("permission", "Delete"),
+    "view": pgettext_lazy("permission", "View"),
+}
+
+
+def permission_label(permission) -> str:
+    """ "Partnerstädte | Partnerstadt | Ändern" rather than Django's "… | Can change partner
+    city": a permission's name is stored once, in English; its model's names are translated."""
+    action, _sep, model_name = permission.codename.partition("_")
+    if action in PERMISSION_ACTIONS and model_name == permission.content_type.model:
+        return f"{permission.content_type} | {PERMISSION_ACTIONS[action]}"
+    return str(permission)
+
+
+class PermissionLabelsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.name in ("permissions", "user_permissions"):
+            field.label_from_instance = permission_label
+        return field
+
+
+admin.site.unregister(Group)
+admin.site.unregister(User)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabelsMixin, auth_admin.GroupAdmin):
+    pass
+
+
+@admin.register(User)
+class UserAdmin(PermissionLabelsMixin, auth_admin.UserAdmin):
+    pass
