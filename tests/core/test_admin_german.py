@@ -214,17 +214,34 @@ class VisibleText(HTMLParser):
             self.texts.append(text)
 
 
+@lru_cache(maxsize=1)
+def short_english():
+    """The short strings: those without a placeholder by their text, the others in one
+    pattern (a page has hundreds of texts to compare with hundreds of strings)."""
+    literal, patterns = {}, []
+    for pattern, anchor, english in english_strings():
+        if anchor is not None:
+            continue
+        if PLACEHOLDER.search(english) or "<" in english:
+            patterns.append((pattern, english))
+        else:
+            literal[" ".join(english.split())] = english
+    combined = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _e in patterns))
+    return literal, combined, patterns
+
+
 def english_on(html):
     parser = VisibleText()
     parser.feed(html)
     texts = set(parser.texts)
     joined = " ".join(parser.texts)
-    found = []
+    literal, combined, patterns = short_english()
+    found = [literal[text] for text in texts if text in literal]
+    for text in texts:
+        if combined.fullmatch(text):
+            found += [english for pattern, english in patterns if pattern.fullmatch(text)]
     for pattern, anchor, english in english_strings():
-        if anchor is None:
-            if any(pattern.fullmatch(text) for text in texts):
-                found.append(english)
-        elif anchor in joined and pattern.search(joined):
+        if anchor is not None and anchor in joined and pattern.search(joined):
             found.append(english)
     return found
 
