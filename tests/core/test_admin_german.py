@@ -1,5 +1,5 @@
 """The German admin shows no English: every page an editor opens, as a superuser and as an area
-editor, and the admin's JavaScript strings.
+editor, and the admin's JavaScript strings (tests/browser/test_admin_german.py runs them).
 
 The English an editor could meet is every string of the catalogues the admin draws on (Django's
 admin, auth, contenttypes and core, django-otp, django-axes, django-filter and the portal's
@@ -83,6 +83,12 @@ def german_catalogue():
     return trans_real.translation("de")._catalog
 
 
+def german_javascript_catalogue():
+    """What the admin's JavaScript catalogue (/admin/jsi18n/) holds in German."""
+    admin_locale = DJANGO / "contrib" / "admin" / "locale"
+    return trans_real.DjangoTranslation("de", "djangojs", [admin_locale])._catalog
+
+
 def test_every_admin_string_has_german():
     """Django 6.1's admin, auth and core strings and the add-ons' all have a German entry (the
     portal's own catalogue fills the gaps of theirs: ludwigsburg_intl/upstream_strings.py)."""
@@ -125,15 +131,16 @@ def english_strings():
     Strings of up to two words must be a whole text of the page ("Run", "Add %(name)s");
     longer ones may stand anywhere in it (a sentence spread over several elements).
     """
-    catalogue = german_catalogue()
-    sources = DJANGO_CATALOGUES + ADD_ON_CATALOGUES
-    sources += [
+    own = [
         p
-        for p in REPO.glob("**/locale/de/LC_MESSAGES/django.po")
+        for p in REPO.glob("*/locale/de/LC_MESSAGES/django.po")
         if ".venv" not in p.parts and "var" not in p.parts
     ]
+    own += [REPO / "locale" / "de" / "LC_MESSAGES" / "django.po"]
+    sources = [(path, german_catalogue()) for path in DJANGO_CATALOGUES + ADD_ON_CATALOGUES + own]
+    sources.append((ADMIN_JS_CATALOGUE, german_javascript_catalogue()))
     strings = {}
-    for path in sources:
+    for path, catalogue in sources:
         for context, msgid, plural in po_messages(path):
             key = catalogue_key(context, msgid, plural)
             if catalogue.get(key) == msgid:
