@@ -113,4 +113,8 @@ def test_every_date_and_money_column_of_every_admin_is_written_as_on_the_site():
             if isinstance(field, models.DecimalField) and is_money:
                 if name not in getattr(model_admin, "money_fields", ()):
                     problems.append(f"{label}: an amount of money, not in money_fields")
+        for name in getattr(model_admin, "money_fields", ()):
+            field = model._meta.get_field(name)
+            if not isinstance(field, models.DecimalField):
+                problems.append(f"{model._meta.label}.{name}: in money_fields, not an amount")
     assert not problems, "\n".join(problems)
