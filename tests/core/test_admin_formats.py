@@ -1,6 +1,7 @@
 """Money and dates in the admin's lists look as on the site: 270.000 €, 14.06.2023."""
 
 import datetime
+import re
 import zoneinfo
 from decimal import Decimal
 
@@ -11,11 +12,12 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from climate.models import Project, StatusReport
-from europe.models import FundingApplication, FundingCall
+from europe.models import FundingApplication, FundingCall, InterestSubmission
 from ludwigsburg_intl.admin import LocalFormatsMixin
 from ludwigsburg_intl.models import Event
 from partnerships.models import AnnualProgramme
 from tests.climate.factories import ProjectFactory, StatusReportFactory
+from tests.core.test_admin_actions import BUILDERS
 from tests.europe.factories import FundingApplicationFactory, FundingCallFactory
 from tests.factories import EventFactory
 from tests.partnerships.factories import AnnualProgrammeFactory
@@ -88,6 +90,16 @@ def test_english_admin_lists_would_write_british_money_and_dates(rf, admin_user)
     )
     with override("en"):
         assert money(ProjectFactory(grant_amount=Decimal("270000"))) == "€270,000"
+
+
+def test_a_date_in_the_first_column_links_to_the_object(staff_client):
+    submission = BUILDERS["europe.InterestSubmission"]()
+    InterestSubmission.objects.filter(pk=submission.pk).update(
+        created_at=datetime.datetime(2023, 6, 14, 8, 5, tzinfo=BERLIN)
+    )
+    html = changelist(staff_client, InterestSubmission)
+    url = reverse("admin:europe_interestsubmission_change", args=[submission.pk])
+    assert re.search(rf'<a href="{re.escape(url)}[^"]*">14\.06\.2023 08:05</a>', html)
 
 
 def test_every_date_and_money_column_of_every_admin_is_written_as_on_the_site():
