@@ -7,7 +7,13 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from ludwigsburg_intl.admin import PUBLISHING_FIELDS, PublishableAdmin, PublishingActionsMixin
+from ludwigsburg_intl.admin import (
+    PUBLISHING_FIELDS,
+    LocalFormatsMixin,
+    PublishableAdmin,
+    PublishingActionsMixin,
+    short_date,
+)
 
 from .models import (
     ClimatePartnership,
@@ -121,6 +127,7 @@ class ProjectAdmin(PublishableAdmin):
         "last_report",
         "status",
     )
+    money_fields = ("grant_amount",)
     list_filter = (
         "status",
         "project_status",
@@ -173,7 +180,7 @@ class ProjectAdmin(PublishableAdmin):
 
     @admin.display(description=_("last report"), ordering="last_report_on")
     def last_report(self, obj):
-        return obj.last_report_on
+        return short_date(obj.last_report_on) if obj.last_report_on else None
 
 
 @admin.register(StatusReport)
@@ -188,7 +195,7 @@ class StatusReportAdmin(PublishableAdmin):
 
 
 @admin.register(ProjectChange)
-class ProjectChangeAdmin(admin.ModelAdmin):
+class ProjectChangeAdmin(LocalFormatsMixin, admin.ModelAdmin):
     """The history is written automatically; it is read here, never edited."""
 
     list_display = ("project", "kind", "changed_on", "old_value", "new_value", "milestone")
@@ -212,7 +219,7 @@ class CommitteeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(CommitteeMeeting)
-class CommitteeMeetingAdmin(PublishingActionsMixin, admin.ModelAdmin):
+class CommitteeMeetingAdmin(LocalFormatsMixin, PublishingActionsMixin, admin.ModelAdmin):
     # No translated fields, so the plain admin with the shared publishing actions.
     list_display = ("committee", "date", "paper_number", "status")
     list_filter = ("status", "committee", ("date", admin.DateFieldListFilter))

@@ -4,7 +4,12 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from ludwigsburg_intl.admin import PUBLISHING_FIELDS, PublishableAdmin, set_field_on_each
+from ludwigsburg_intl.admin import (
+    PUBLISHING_FIELDS,
+    LocalFormatsMixin,
+    PublishableAdmin,
+    set_field_on_each,
+)
 
 from .models import (
     FundingApplication,
@@ -93,6 +98,7 @@ class FundingCallAdmin(PublishableAdmin):
 @admin.register(FundingApplication)
 class FundingApplicationAdmin(PublishableAdmin):
     list_display = ("title", "programme", "year", "outcome", "amount_granted", "status")
+    money_fields = ("amount_granted",)
     list_filter = ("status", "outcome", "programme", "year")
     search_fields = ("title_de", "title_en", "partners", "description_de")
     autocomplete_fields = ("call",)
@@ -207,7 +213,7 @@ class NominationAdminForm(forms.ModelForm):
 
 
 @admin.register(Nomination)
-class NominationAdmin(admin.ModelAdmin):
+class NominationAdmin(LocalFormatsMixin, admin.ModelAdmin):
     form = NominationAdminForm
     list_display = ("name", "programme", "mandate_start", "mandate_end")
     list_filter = ("programme", ("mandate_end", admin.EmptyFieldListFilter))
@@ -216,7 +222,7 @@ class NominationAdmin(admin.ModelAdmin):
 
 
 @admin.register(InterestSubmission)
-class InterestSubmissionAdmin(admin.ModelAdmin):
+class InterestSubmissionAdmin(LocalFormatsMixin, admin.ModelAdmin):
     """Expressions of interest from the public form; staff only mark them answered."""
 
     list_display = ("created_at", "name", "email", "programme", "state")

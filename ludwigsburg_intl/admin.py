@@ -1,14 +1,19 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext
-from django.db import transaction
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models, transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import areas
 from .models import ContactPerson, Event, Office, SDGGoal, SitePage
+from .numbers import euro
 from .publishing import Publishable
 
 PUBLISHING_FIELDS = (_("Publication"), {"fields": ("status", "publish_from", "publish_until")})
@@ -97,7 +102,68 @@ class PublishingActionsMixin:
         return queryset
 
 
-class PublishableAdmin(PublishingActionsMixin, TabbedTranslationAdmin):
+def short_date(value) -> str:
+    """A date as the site's tables write it: 14.06.2023 (14/06/2023 in English)."""
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def short_datetime(value) -> str:
+    """A moment as the site's tables write it, in Berlin time: 14.06.2023 18:30."""
+    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+class LocalFormatsMixin:
+    """Change lists write dates and money as the site does (14.06.2023, 270.000 €), not as
+    Django's admin would (14. Juni 2023, 270000,00).
+
+    Every date and date-time field in ``list_display`` is written short; the fields named in
+    ``money_fields`` as amounts in euros. Sorting by the column still sorts by the field. A
+    column computed by the admin formats its value itself with ``short_date()`` or ``euro()``.
+    """
+
+    money_fields: tuple[str, ...] = ()
+
+    def get_list_display(self, request):
+        return [self._local_column(name) for name in super().get_list_display(request)]
+
+    def get_list_display_links(self, request, list_display):
+        links = super().get_list_display_links(request, list_display)
+        if links is None:
+            return None
+        return [self._local_column(name) for name in links]
+
+    def _local_column(self, name):
+        if not isinstance(name, str) or name in self.list_editable:
+            return name
+        # One function per column and admin: the change list finds a column by identity.
+        columns = self.__dict__.setdefault("_local_columns", {})
+        if name not in columns:
+            columns[name] = self._make_local_column(name)
+        return columns[name]
+
+    def _make_local_column(self, name):
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return name
+        if name in self.money_fields:
+            write = euro
+        elif isinstance(field, models.DateTimeField):
+            write = short_datetime
+        elif isinstance(field, models.DateField):
+            write = short_date
+        else:
+            return name
+
+        def column(obj):
+            value = getattr(obj, name)
+            return None if value is None else write(value)
+
+        column.__name__ = name  # keeps the column's CSS class (column-<name>, field-<name>)
+        return admin.display(description=field.verbose_name, ordering=name)(column)
+
+
+class PublishableAdmin(LocalFormatsMixin, PublishingActionsMixin, TabbedTranslationAdmin):
     """Base admin for translated content: publication state in lists, filters and actions."""
 
 
@@ -238,3 +304,44 @@ class SitePageAdmin(PublishableAdmin):
 admin.site.site_header = _("Ludwigsburg International – editing")
 admin.site.site_title = _("Ludwigsburg International")
 admin.site.index_title = _("Content of the portal")
+
+
+# --- Django's user and group admins, with the permissions named in German ----------------------
+
+PERMISSION_ACTIONS = {
+    "add": pgettext_lazy("permission", "Add"),
+    "change": pgettext_lazy("permission", "Change"),
+    "delete": pgettext_lazy("permission", "Delete"),
+    "view": pgettext_lazy("permission", "View"),
+}
+
+
+def permission_label(permission) -> str:
+    """ "Partnerstädte | Partnerstadt | Ändern" rather than Django's "… | Can change partner
+    city": a permission's name is stored once, in English; its model's names are translated."""
+    action, _sep, model_name = permission.codename.partition("_")
+    if action in PERMISSION_ACTIONS and model_name == permission.content_type.model:
+        return f"{permission.content_type} | {PERMISSION_ACTIONS[action]}"
+    return str(permission)
+
+
+class PermissionLabelsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.name in ("permissions", "user_permissions"):
+            field.label_from_instance = permission_label
+        return field
+
+
+admin.site.unregister(Group)
+admin.site.unregister(User)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabelsMixin, auth_admin.GroupAdmin):
+    pass
+
+
+@admin.register(User)
+class UserAdmin(PermissionLabelsMixin, auth_admin.UserAdmin):
+    pass

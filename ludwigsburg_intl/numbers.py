@@ -46,3 +46,23 @@ def grouped(value, decimal_pos: int) -> str:
         else:
             return f"{number:,f}".translate(table)
     return formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)
+
+
+def euro(amount, decimals=None) -> str:
+    """An amount of money the local way: "270.000 €" in German, "€270,000" in English.
+
+    Cents are shown only where the amount has them (or when ``decimals`` is given). The site's
+    ``euro`` filter and the admin's lists use it.
+    """
+    if amount is None or amount == "":
+        return ""
+    try:
+        value = Decimal(amount)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    if decimals is None:
+        decimals = 0 if value == value.to_integral_value() else 2
+    number = grouped(value, int(decimals))
+    if (get_language() or "de").startswith("en"):
+        return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
+    return f"{number}\u00a0€"

@@ -162,6 +162,7 @@ class AnnualProgrammeAdmin(PublishableAdmin):
     form = AnnualProgrammeForm
     inlines = [PlannedActivityInline]
     list_display = ("year", "budget", "status")
+    money_fields = ("budget",)
     list_filter = ("status",)
     search_fields = ("year", "notes_de")
     filter_horizontal = ("focus_cities",)

@@ -12,8 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
-from ludwigsburg_intl import areas
-from ludwigsburg_intl.numbers import grouped
+from ludwigsburg_intl import areas, numbers
 from ludwigsburg_intl.translation_fallback import TranslatedText, translated
 
 register = template.Library()
@@ -182,24 +181,8 @@ def startswith(value, prefix):
 
 @register.filter
 def euro(amount, decimals=None):
-    """An amount of money the local way: "270.000 €" in German, "€270,000" in English.
-
-    Cents are shown only where the amount has them (or when ``decimals`` is given).
-    """
-    from decimal import Decimal, InvalidOperation
-
-    if amount is None or amount == "":
-        return ""
-    try:
-        value = Decimal(amount)
-    except (InvalidOperation, TypeError, ValueError):
-        return ""
-    if decimals is None:
-        decimals = 0 if value == value.to_integral_value() else 2
-    number = grouped(value, int(decimals))
-    if (get_language() or "de").startswith("en"):
-        return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
-    return f"{number}\u00a0€"
+    """An amount of money the local way: "270.000 €" in German, "€270,000" in English."""
+    return numbers.euro(amount, decimals)
 
 
 @register.filter
