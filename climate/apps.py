@@ -102,3 +102,7 @@ class ClimateConfig(AppConfig):
                 order=20,
             )
         )
+
+        from .search import register as register_search
+
+        register_search()

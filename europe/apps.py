@@ -50,3 +50,7 @@ class EuropeConfig(AppConfig):
                 order=30,
             )
         )
+
+        from .search import register as register_search
+
+        register_search()

@@ -1,12 +1,14 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from . import areas
+from . import areas, search
 from .filters import EventFilter
 from .ical import calendar_response
 from .models import Event, SitePage
@@ -17,6 +19,7 @@ HOME_LATEST = 3
 # page when it is published (the demo content creates it; editors may rewrite it).
 CONCEPT_PAGE_SLUG = "internationale-beziehungen"
 EVENTS_PER_PAGE = 50
+SEARCH_PER_PAGE = 10
 
 
 @require_safe
@@ -114,3 +117,83 @@ def robots_txt(request):
 
 # Used by the error handlers in urls.py.
 page_not_found_title = gettext_lazy("Page not found")
+
+
+@require_safe
+def search_page(request):
+    """The site search (see ludwigsburg_intl.search): one query for the page's hits and their
+    number; a query without hits also reads the index's vocabulary (cached) for a suggestion."""
+    language = get_language()[:2]
+    form = search.SearchForm(request.GET or None)
+    raw = form.value("q")
+    text, shortened = search.clean_query(raw)
+    area, kind = form.value("area"), form.value("kind")
+    notes = []
+    if shortened:
+        notes.append(
+            _(
+                "Your search was longer than %(limit)s characters; only its first "
+                "%(limit)s characters were searched."
+            )
+            % {"limit": search.MAX_QUERY_LENGTH}
+        )
+    number, page_note = _page_number(request.GET.get("page"))
+    if page_note:
+        notes.append(page_note)
+    hits, total = search.search(
+        text,
+        language,
+        area=area,
+        kind=kind,
+        limit=SEARCH_PER_PAGE,
+        offset=(number - 1) * SEARCH_PER_PAGE,
+    )
+    if total and not hits:
+        # Beyond the last page: show the last one.
+        number = (total - 1) // SEARCH_PER_PAGE + 1
+        notes.append(_("There is no such page. The last page is shown."))
+        hits, total = search.search(
+            text,
+            language,
+            area=area,
+            kind=kind,
+            limit=SEARCH_PER_PAGE,
+            offset=(number - 1) * SEARCH_PER_PAGE,
+        )
+    if not total:
+        number = 1
+    page_obj = Paginator(search.Hits(hits, total, number, SEARCH_PER_PAGE), SEARCH_PER_PAGE).page(
+        number
+    )
+    suggestion = search.suggest(text, language) if text and not total else ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            "query": text,
+            "raw_query": raw,
+            "notes": notes,
+            "hits": hits,
+            "page_obj": page_obj,
+            "query_without_page": query.urlencode(),
+            "suggestion": suggestion,
+            "suggestion_query": urlencode({"q": suggestion}) if suggestion else "",
+            "breadcrumbs": [(_("Search"), None)],
+        },
+    )
+
+
+def _page_number(raw):
+    """The requested page number (at least 1) and a message when it was unusable."""
+    if not raw:
+        return 1, ""
+    try:
+        number = int(raw)
+    except ValueError:
+        return 1, _("The page number was not understood. The first page is shown.")
+    if number < 1:
+        return 1, _("There is no such page. The first page is shown.")
+    return min(number, 10**6), ""
