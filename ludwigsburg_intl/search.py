@@ -259,7 +259,7 @@ def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
                ts_headline(
                    CASE page.hit_text_lang WHEN 'en' THEN 'english'::regconfig
                    ELSE 'german'::regconfig END,
-                   page.hit_text, {tsquery_sql}, %s)
+                   translate(page.hit_text, %s, ''), {tsquery_sql}, %s)
         FROM (
             SELECT hits.*, count(*) OVER () AS total
             FROM ({union_sql}) AS hits
@@ -270,7 +270,15 @@ def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
         ORDER BY page.hit_rank DESC, page.hit_title, page.hit_kind, page.hit_url_a,
                  page.hit_url_b
     """
-    params = (*tsquery_params, HEADLINE_OPTIONS, *union_params, limit, offset)
+    # The markers are taken out of the text first, so that only PostgreSQL's mark words.
+    params = (
+        MARK_START + MARK_STOP,
+        *tsquery_params,
+        HEADLINE_OPTIONS,
+        *union_params,
+        limit,
+        offset,
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -312,7 +320,7 @@ def highlight(headline: str) -> str:
             parts.append(escape(re.sub(r"\s+", " ", piece)))
     if open_mark:
         parts.append("</mark>")
-    return mark_safe("".join(parts))  # noqa: S308 - built from escaped pieces above
+    return mark_safe("".join(parts).strip())  # noqa: S308 - built from escaped pieces above
 
 
 # --- Suggestions -----------------------------------------------------------------------------
@@ -467,10 +475,10 @@ class SearchForm(forms.Form):
         self.fields["kind"].choices = [("", _("All kinds"))] + [
             (source.key, source.kind) for source in areas.search_sources()
         ]
-        self.fields["q"].widget.attrs.update(
-            {"maxlength": MAX_QUERY_LENGTH, "autocomplete": "off"}
-        )
+        self.fields["q"].widget.attrs.update({"maxlength": MAX_QUERY_LENGTH, "autocomplete": "off"})
         self.fields["q"].widget.input_type = "search"
+        # clean_query() takes out NUL and other control characters instead of refusing them.
+        self.fields["q"].validators = []
 
     def value(self, name: str) -> str:
         """The cleaned value, or "" where it was not valid."""

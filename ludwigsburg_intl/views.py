@@ -140,26 +140,16 @@ def search_page(request):
     number, page_note = _page_number(request.GET.get("page"))
     if page_note:
         notes.append(page_note)
-    hits, total = search.search(
-        text,
-        language,
-        area=area,
-        kind=kind,
-        limit=SEARCH_PER_PAGE,
-        offset=(number - 1) * SEARCH_PER_PAGE,
-    )
-    if total and not hits:
-        # Beyond the last page: show the last one.
-        number = (total - 1) // SEARCH_PER_PAGE + 1
-        notes.append(_("There is no such page. The last page is shown."))
-        hits, total = search.search(
-            text,
-            language,
-            area=area,
-            kind=kind,
-            limit=SEARCH_PER_PAGE,
-            offset=(number - 1) * SEARCH_PER_PAGE,
-        )
+    options = {"area": area, "kind": kind, "limit": SEARCH_PER_PAGE}
+    hits, total = search.search(text, language, offset=(number - 1) * SEARCH_PER_PAGE, **options)
+    if number > 1 and not hits:
+        # Beyond the last page (the count comes with the rows): show the last one, if any.
+        total = search.search(text, language, **options)[1]
+        if total:
+            number = (total - 1) // SEARCH_PER_PAGE + 1
+            notes.append(_("There is no such page. The last page is shown."))
+            offset = (number - 1) * SEARCH_PER_PAGE
+            hits, total = search.search(text, language, offset=offset, **options)
     if not total:
         number = 1
     page_obj = Paginator(search.Hits(hits, total, number, SEARCH_PER_PAGE), SEARCH_PER_PAGE).page(
