@@ -26,8 +26,8 @@ from functools import reduce
 
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
-from django.db import connection, models
-from django.db.models import Case, F, Q, Value, When
+from django.db import DatabaseError, connection, models
+from django.db.models import Case, F, Func, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.utils import timezone
 from django.utils.html import escape
@@ -183,11 +183,27 @@ def _text_language(field: str, language: str):
     )
 
 
-def _branch(source: areas.SearchSource, language: str, query, area: str = ""):
+def _ranked(source: areas.SearchSource, language: str, query, area: str = ""):
+    """One source's hits, only what ranking and ordering need (no texts: they are long)."""
     column = f"search_{language}"
     queryset = source.queryset()
     if area and source.area_field:
         queryset = queryset.filter(**{source.area_field: area})
+    return (
+        queryset.filter(**{column: query})
+        .order_by()
+        .annotate(
+            hit_kind=Value(source.key),
+            hit_pk=F("pk"),
+            hit_rank=SearchRank(F(column), query),
+            hit_title=_translated(source.title, language),
+        )
+        .values("hit_kind", "hit_pk", "hit_rank", "hit_title")
+    )
+
+
+def _shown(source: areas.SearchSource, language: str, query, pks):
+    """The page's hits of one source with what the page shows: title, address, snippet."""
     text = [_translated(name, language) for name in source.text]
     snippet = (
         Concat(
@@ -198,35 +214,56 @@ def _branch(source: areas.SearchSource, language: str, query, area: str = ""):
         if text
         else Value("")
     )
+    snippet_lang = _text_language(source.text[0], language) if source.text else Value(language)
+    config = Func(
+        Case(
+            When(Q(hit_text_lang=FALLBACK_LANGUAGE), then=Value(CONFIGS[FALLBACK_LANGUAGE])),
+            default=Value(CONFIGS[language]),
+        ),
+        template="(%(expressions)s)::regconfig",
+        output_field=models.TextField(),
+    )
+    # The markers are taken out of the text first, so that only PostgreSQL's mark words.
+    clean_text = Func(snippet, Value(MARK_START + MARK_STOP), Value(""), function="translate")
     url_values = [Cast(F(name), models.CharField()) for name in source.url_fields]
     url_values += [Value("")] * (2 - len(url_values))
-    snippet_lang = _text_language(source.text[0], language) if source.text else Value(language)
+    area = (
+        Cast(F(source.area_field), models.CharField()) if source.area_field else Value(source.area)
+    )
     return (
-        queryset.filter(**{column: query})
+        source.queryset()
+        .filter(pk__in=pks)
         .order_by()
         .annotate(
             hit_kind=Value(source.key),
-            hit_area=Cast(F(source.area_field), models.CharField())
-            if source.area_field
-            else Value(source.area),
-            hit_rank=SearchRank(F(column), query),
+            hit_pk=F("pk"),
+            hit_area=area,
             hit_title=_translated(source.title, language),
             hit_title_lang=_text_language(source.title, language),
-            hit_text=snippet,
             hit_text_lang=snippet_lang,
             hit_url_a=url_values[0],
             hit_url_b=url_values[1],
         )
+        .annotate(
+            hit_snippet=Func(
+                config,
+                clean_text,
+                query,
+                Value(HEADLINE_OPTIONS),
+                function="ts_headline",
+                output_field=models.TextField(),
+            )
+        )
         .values(
             "hit_kind",
+            "hit_pk",
             "hit_area",
-            "hit_rank",
             "hit_title",
             "hit_title_lang",
-            "hit_text",
             "hit_text_lang",
             "hit_url_a",
             "hit_url_b",
+            "hit_snippet",
         )
     )
 
@@ -240,63 +277,60 @@ def sources(area: str = "", kind: str = "") -> list[areas.SearchSource]:
     ]
 
 
+def _union(querysets):
+    union = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+    return union.order_by()
+
+
 def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
-    """``(hits, total)``: the page's hits, best first, and how many there are in all; one query."""
+    """``(hits, total)``: the page's hits, best first, and how many there are in all.
+
+    Two queries whatever the number of hits: the ranked, counted and cut list of every source's
+    hits (kind, key and rank only), then titles, addresses and snippets for the page's hits."""
     chosen = sources(area, kind)
     if not text or not chosen:
         return [], 0
     query = text_query(text, language)
-    branches = [_branch(source, language, query, area) for source in chosen]
-    union = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
-    union = union.order_by()
-    compiler = union.query.get_compiler(connection=connection)
-    union_sql, union_params = compiler.as_sql()
-    resolved = query.resolve_expression(branches[0].query)
-    tsquery_sql, tsquery_params = compiler.compile(resolved)
+    union = _union([_ranked(source, language, query, area) for source in chosen])
+    union_sql, union_params = union.query.get_compiler(connection=connection).as_sql()
     sql = f"""
-        SELECT page.hit_kind, page.hit_area, page.hit_rank, page.hit_title, page.hit_title_lang,
-               page.hit_url_a, page.hit_url_b, page.hit_text_lang, page.total,
-               ts_headline(
-                   CASE page.hit_text_lang WHEN 'en' THEN 'english'::regconfig
-                   ELSE 'german'::regconfig END,
-                   translate(page.hit_text, %s, ''), {tsquery_sql}, %s)
-        FROM (
-            SELECT hits.*, count(*) OVER () AS total
-            FROM ({union_sql}) AS hits
-            ORDER BY hits.hit_rank DESC, hits.hit_title, hits.hit_kind, hits.hit_url_a,
-                     hits.hit_url_b
-            LIMIT %s OFFSET %s
-        ) AS page
-        ORDER BY page.hit_rank DESC, page.hit_title, page.hit_kind, page.hit_url_a,
-                 page.hit_url_b
+        SELECT hits.hit_kind, hits.hit_pk, hits.hit_rank, count(*) OVER ()
+        FROM ({union_sql}) AS hits
+        ORDER BY hits.hit_rank DESC, hits.hit_title, hits.hit_kind, hits.hit_pk
+        LIMIT %s OFFSET %s
     """
-    # The markers are taken out of the text first, so that only PostgreSQL's mark words.
-    params = (
-        MARK_START + MARK_STOP,
-        *tsquery_params,
-        HEADLINE_OPTIONS,
-        *union_params,
-        limit,
-        offset,
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+        cursor.execute(sql, (*union_params, limit, offset))
+        ranked = cursor.fetchall()
+    if not ranked:
+        return [], 0
+    total = ranked[0][3]
     by_key = {source.key: source for source in chosen}
-    hits, total = [], 0
-    for row in rows:
-        kind_key, hit_area, rank, title, title_lang, url_a, url_b, text_lang, total, headline = row
+    pks: dict[str, list] = {}
+    for kind_key, pk, _rank, _total in ranked:
+        pks.setdefault(kind_key, []).append(pk)
+    shown = {
+        (row["hit_kind"], row["hit_pk"]): row
+        for row in _union(
+            [_shown(by_key[key], language, query, key_pks) for key, key_pks in pks.items()]
+        )
+    }
+    hits = []
+    for kind_key, pk, rank, _total in ranked:
+        row = shown.get((kind_key, pk))
+        if row is None:  # left publication between the two queries
+            continue
         source = by_key[kind_key]
-        args = [value for value in (url_a, url_b)][: len(source.url_fields)]
+        args = [row["hit_url_a"], row["hit_url_b"]][: len(source.url_fields)]
         hits.append(
             Hit(
                 kind=source.kind,
-                area=hit_area,
-                title=title,
-                title_lang=title_lang,
+                area=row["hit_area"],
+                title=row["hit_title"],
+                title_lang=row["hit_title_lang"],
                 url=source.url(*args),
-                snippet=highlight(headline or ""),
-                snippet_lang=text_lang,
+                snippet=highlight(row["hit_snippet"] or ""),
+                snippet_lang=row["hit_text_lang"],
                 rank=rank,
             )
         )
@@ -363,7 +397,7 @@ def vocabulary(language: str) -> dict[str, str]:
     cache = page_cache.page_cache()
     try:
         version = page_cache.content_version()
-    except Exception:
+    except DatabaseError:
         version = None
     key = f"search-vocabulary:{language}:{version}"
     if version is not None:
@@ -384,10 +418,10 @@ def vocabulary(language: str) -> dict[str, str]:
     result = {lower: spelling for lower, (_count, spelling) in words.items()}
     if version is not None:
         now = timezone.now()
-        seconds = min(
-            VOCABULARY_TIMEOUT,
-            int((page_cache.next_change_in_time(now) - now).total_seconds()),
-        )
+        boundary = page_cache.next_publication_boundary(now)
+        seconds = VOCABULARY_TIMEOUT
+        if boundary:
+            seconds = min(seconds, int((boundary - now).total_seconds()))
         if seconds > 0:
             page_cache._cache_call(cache.set, key, result, seconds)
     return result
