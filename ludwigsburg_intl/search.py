@@ -49,6 +49,7 @@ HEADLINE_OPTIONS = (
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 VOCABULARY_TIMEOUT = 24 * 60 * 60
+INDEX_NAMES = {"de": _("search index (German)"), "en": _("search index (English)")}
 
 
 # --- The index: generated columns ------------------------------------------------------------
@@ -58,9 +59,7 @@ def _vector(field: str, language: str, weight: str):
     return SearchVector(f"{field}_{language}", config=CONFIGS[language], weight=weight)
 
 
-def _weighted(field: str, language: str, weight: str, translated: bool):
-    if not translated:  # a field without translations (a name that is the same in every language)
-        return SearchVector(field, config=CONFIGS[language], weight=weight)
+def _weighted(field: str, language: str, weight: str):
     if language == FALLBACK_LANGUAGE:
         return _vector(field, language, weight)
     return Case(
@@ -70,12 +69,13 @@ def _weighted(field: str, language: str, weight: str, translated: bool):
     )
 
 
-def search_vector_field(language, title, summary=(), body=(), untranslated=()):
+def search_vector_field(language, title, summary=(), body=()):
     """A stored generated ``tsvector`` column of a model's text in ``language``: ``title`` (A),
-    the ``summary`` fields (B) and the ``body`` fields (C), all translated fields by their base
-    name; fields named in ``untranslated`` exist once for all languages."""
+    the ``summary`` fields (B) and the ``body`` fields (C), translated fields by their base name.
+    In the fallback language's column each text is indexed with its own configuration; in the
+    other one, a field without a translation contributes the German text, indexed as German."""
     parts = [
-        _weighted(name, language, weight, name not in untranslated)
+        _weighted(name, language, weight)
         for weight, names in (("A", (title,)), ("B", summary), ("C", body))
         for name in names
     ]
@@ -83,7 +83,7 @@ def search_vector_field(language, title, summary=(), body=(), untranslated=()):
         expression=_concat(parts),
         output_field=SearchVectorField(),
         db_persist=True,
-        verbose_name=_("search index (%(language)s)") % {"language": language},
+        verbose_name=INDEX_NAMES[language],
     )
 
 
