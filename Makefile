@@ -47,7 +47,7 @@ help:
 	@echo "make test   - run the whole test suite (unit, view and browser tests)"
 	@echo "make messages - update the de/en .po files after changing interface strings"
 	@echo "make lint   - ruff check and ruff format --check (make test runs it too)"
-	@echo "make bench  - performance benchmarks of the council pages"
+	@echo "make bench  - performance benchmarks of the council pages and the site search"
 	@echo "make loadtest - throughput of the production shape against a static file (needs wrk)"
 	@echo "make backup - write the database and the media files to var/backups/ (or BACKUP_DIR)"
 	@echo "make restore FILE=... - restore a backup into an empty database (FORCE=1 replaces a non-empty one)"
@@ -117,6 +117,7 @@ lint: install
 
 bench: install compilemessages
 	$(PY) manage.py benchmark_climate
+	$(PY) manage.py benchmark_search
 
 loadtest: demo var/secret_key
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0

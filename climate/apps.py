@@ -66,3 +66,7 @@ class ClimateConfig(AppConfig):
                 order=20,
             )
         )
+
+        from .search import register as register_search
+
+        register_search()

@@ -434,7 +434,7 @@ def load_ambato_projects(ambato):
             "keine Zuwendung eingetragen, und der Betrag zählt nicht zu den Summen der Zuwendungen."
         ),
         summary_en=(
-            "The project “Ambato en Bici” (2023 to 2025) is about setting up a bike-sharing system and a cycling "
+            "The project “Ambato en Bici” (2023 to 2025) is about setting up a bicycle-sharing system and a cycling "
             "school in Ambato; the sources give €260,000 for it. They do not say whether this amount is a grant, who funds "
             "it or how far its approval has got. No grant is therefore entered here, and the amount is not "
             "counted in the grant totals."

@@ -22,6 +22,7 @@ from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
+from ludwigsburg_intl.search import search_indexes, search_vector_field
 
 NOT_NEGATIVE = MinValueValidator(
     Decimal("0"), message=_("An amount of money must not be negative.")
@@ -101,7 +102,22 @@ class ClimatePartnership(Publishable):
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field(
+        "de",
+        "name",
+        summary=("summary", "city", "country"),
+        body=("themes", "partners", "action_programme", "outlook"),
+    )
+    search_en = search_vector_field(
+        "en",
+        "name",
+        summary=("summary", "city", "country"),
+        body=("themes", "partners", "action_programme", "outlook"),
+    )
+
     class Meta:
+        indexes = search_indexes("climatepartnership")
         ordering = ["sort_order", "name"]
         verbose_name = _("climate partnership")
         verbose_name_plural = _("climate partnerships")
@@ -294,9 +310,18 @@ class Project(Publishable):
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field(
+        "de", "title", summary=("summary",), body=("funding_programme", "risks")
+    )
+    search_en = search_vector_field(
+        "en", "title", summary=("summary",), body=("funding_programme", "risks")
+    )
+
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
+        indexes = search_indexes("project")
         ordering = ["partnership__sort_order", "sort_order", "title"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")

@@ -59,3 +59,7 @@ class EuropeConfig(AppConfig):
                 order=30,
             )
         )
+
+        from .search import register as register_search
+
+        register_search()

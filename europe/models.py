@@ -21,6 +21,7 @@ from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
+from ludwigsburg_intl.search import search_indexes, search_vector_field
 
 # Calls are open until the end of the deadline day in Ludwigsburg's time zone, whatever the
 # server's or the visitor's time zone.
@@ -48,7 +49,12 @@ class WorkField(Publishable):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field("de", "title", summary=("goal",), body=("activities",))
+    search_en = search_vector_field("en", "title", summary=("goal",), body=("activities",))
+
     class Meta:
+        indexes = search_indexes("workfield")
         ordering = ["sort_order", "slug"]
         verbose_name = _("work field")
         verbose_name_plural = _("work fields")
@@ -199,9 +205,18 @@ class FundingCall(Publishable):
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field(
+        "de", "title", summary=("summary",), body=("eligible_applicants",)
+    )
+    search_en = search_vector_field(
+        "en", "title", summary=("summary",), body=("eligible_applicants",)
+    )
+
     objects = FundingCallQuerySet.as_manager()
 
     class Meta:
+        indexes = search_indexes("fundingcall")
         ordering = ["deadline", "pk"]
         verbose_name = _("funding call")
         verbose_name_plural = _("funding calls")

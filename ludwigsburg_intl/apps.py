@@ -16,6 +16,10 @@ class LudwigsburgIntlConfig(AppConfig):
         feeds.register()
         register_event_dataset()
 
+        from .search import register_shared as register_search
+
+        register_search()
+
         if settings.DATABASES["default"]["ENGINE"] == "ludwigsburg_intl.db.embedded":
             from .db.embedded.base import exit_cleanly_on_sigterm
 

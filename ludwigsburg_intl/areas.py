@@ -258,3 +258,40 @@ def register_dataset(dataset: Dataset) -> None:
 
 def datasets() -> list[Dataset]:
     return sorted(_datasets.values(), key=lambda d: (d.order, d.key))
+
+
+# --- Search: each area declares its searchable models (see ludwigsburg_intl.search) -----------
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """One kind of searchable content: a model with the generated columns ``search_de`` and
+    ``search_en`` (``ludwigsburg_intl.search.search_vector_field``) and how a hit links to it."""
+
+    key: str  # unique, the value of the search page's "kind" filter, e.g. "climate-project"
+    kind: object  # label of the kind, e.g. gettext_lazy("Climate project")
+    area: str  # one of ludwigsburg_intl.models.Area
+    # queryset() -> Model.objects.published(): only what is public now is found.
+    queryset: Callable[[], object]
+    title: str  # the translated field shown as the hit's title, e.g. "name"
+    # Translated fields the snippet is taken from (the summary first), e.g. ("summary", "history").
+    text: tuple[str, ...] = ()
+    # Up to two field paths whose values build the hit's address, e.g. ("slug",) or ("city__slug",)
+    url_fields: tuple[str, ...] = ("pk",)
+    # url(*values) -> the hit's address from the values of ``url_fields``.
+    url: Callable[..., str] = str
+    # A field holding each object's area where objects of one model belong to different areas
+    # (calendar events); then ``area`` is only the default.
+    area_field: str = ""
+    order: int = 0
+
+
+_search_sources: dict[str, SearchSource] = {}
+
+
+def register_search(source: SearchSource) -> None:
+    _search_sources[source.key] = source
+
+
+def search_sources() -> list[SearchSource]:
+    return sorted(_search_sources.values(), key=lambda s: (s.order, s.key))

@@ -20,6 +20,7 @@ from . import areas
 from .links import reverse_cached
 from .plain_text import PLAIN_TEXT_HELP
 from .publishing import Publishable, PublishableQuerySet
+from .search import search_indexes, search_vector_field
 
 
 class Area(models.TextChoices):
@@ -42,7 +43,12 @@ class SDGGoal(models.Model):
         validators=[RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour like #E5243B."))],
     )
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field("de", "name", summary=("short_description",))
+    search_en = search_vector_field("en", "name", summary=("short_description",))
+
     class Meta:
+        indexes = search_indexes("sdggoal")
         ordering = ["number"]
         verbose_name = _("SDG goal")
         verbose_name_plural = _("SDG goals")
@@ -245,9 +251,14 @@ class Event(Publishable):
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field("de", "title", summary=("description",), body=("place",))
+    search_en = search_vector_field("en", "title", summary=("description",), body=("place",))
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
+        indexes = search_indexes("event")
         ordering = ["starts_at", "pk"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -331,9 +342,14 @@ class SitePage(Publishable):
     footer_order = models.PositiveSmallIntegerField(_("order in footer"), default=0)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field("de", "title", summary=("summary",), body=("body",))
+    search_en = search_vector_field("en", "title", summary=("summary",), body=("body",))
+
     objects = SitePageQuerySet.as_manager()
 
     class Meta:
+        indexes = search_indexes("sitepage")
         ordering = ["footer_order", "slug"]
         verbose_name = _("site page")
         verbose_name_plural = _("site pages")

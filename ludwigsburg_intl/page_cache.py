@@ -137,6 +137,22 @@ def _publishable_models():
     ]
 
 
+def next_publication_boundary(now: datetime.datetime) -> datetime.datetime | None:
+    """The next moment some content enters or leaves its publication window (one query)."""
+    parts, params = [], []
+    for model in _publishable_models():
+        table = connection.ops.quote_name(model._meta.db_table)
+        for column in ("publish_from", "publish_until"):
+            parts.append(f"SELECT min({column}) FROM {table} WHERE {column} > %s")
+            params.append(now)
+    if not parts:
+        return None
+    with connection.cursor() as cursor:
+        union = " UNION ALL ".join(parts)
+        cursor.execute(f"SELECT min(moment) FROM ({union}) AS m(moment)", params)
+        return cursor.fetchone()[0]
+
+
 def next_change_in_time(now: datetime.datetime) -> datetime.datetime:
     """The next moment a page may change by itself: a publication window opens or closes, an
     event is over, a new day begins in Berlin; ``PAGE_CACHE_SECONDS`` from now at the latest."""
@@ -147,19 +163,9 @@ def next_change_in_time(now: datetime.datetime) -> datetime.datetime:
     candidates.append(
         (local + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     )
-    parts, params = [], []
-    for model in _publishable_models():
-        table = connection.ops.quote_name(model._meta.db_table)
-        for column in ("publish_from", "publish_until"):
-            parts.append(f"SELECT min({column}) FROM {table} WHERE {column} > %s")
-            params.append(now)
-    if parts:
-        with connection.cursor() as cursor:
-            union = " UNION ALL ".join(parts)
-            cursor.execute(f"SELECT min(moment) FROM ({union}) AS m(moment)", params)
-            window = cursor.fetchone()[0]
-        if window:
-            candidates.append(window)
+    window = next_publication_boundary(now)
+    if window:
+        candidates.append(window)
     over = (
         Event.objects.upcoming(now)
         .order_by("effective_end")

@@ -76,6 +76,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path(_("calendar/"), include(calendar_patterns)),
     path(_("pages/"), include(pages_patterns)),
+    path(_("search/"), views.search_page, name="search"),
     path("feeds/", include(feed_patterns)),
     path(_("open-data/"), include(opendata_patterns)),
     path(_("partner-cities/"), include("partnerships.urls")),

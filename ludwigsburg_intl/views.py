@@ -1,15 +1,18 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from . import areas
+from . import areas, search
 from .filters import EventFilter
 from .ical import calendar_response
 from .models import Event, SitePage
-from .pagination import paginate
+from .pagination import paginate, requested_page
 from .publishing import get_visible_or_404
 
 HOME_LATEST = 3
@@ -17,6 +20,7 @@ HOME_LATEST = 3
 # page when it is published (the demo content creates it; editors may rewrite it).
 CONCEPT_PAGE_SLUG = "internationale-beziehungen"
 EVENTS_PER_PAGE = 50
+SEARCH_PER_PAGE = 10
 
 
 @require_safe
@@ -116,3 +120,60 @@ def robots_txt(request):
 
 # Used by the error handlers in urls.py.
 page_not_found_title = gettext_lazy("Page not found")
+
+
+@require_safe
+def search_page(request):
+    """The site search (see ludwigsburg_intl.search): one query for the page's hits and their
+    number; a query without hits also reads the index's vocabulary (cached) for a suggestion."""
+    language = get_language()[:2]
+    form = search.SearchForm(request.GET or None)
+    raw = form.value("q")
+    text, shortened = search.clean_query(raw)
+    area, kind = form.value("area"), form.value("kind")
+    notes = []
+    if shortened:
+        notes.append(
+            _(
+                "Your search was longer than %(limit)s characters; only its first "
+                "%(limit)s characters were searched."
+            )
+            % {"limit": search.MAX_QUERY_LENGTH}
+        )
+    number, page_note = requested_page(request.GET.get("page"))
+    if page_note:
+        notes.append(page_note)
+    options = {"area": area, "kind": kind, "limit": SEARCH_PER_PAGE}
+    hits, total = search.search(text, language, offset=(number - 1) * SEARCH_PER_PAGE, **options)
+    if number > 1 and not hits:
+        # Beyond the last page (the count comes with the rows): show the last one, if any.
+        total = search.search(text, language, **options)[1]
+        if total:
+            number = (total - 1) // SEARCH_PER_PAGE + 1
+            notes.append(_("There is no such page. The last page is shown."))
+            offset = (number - 1) * SEARCH_PER_PAGE
+            hits, total = search.search(text, language, offset=offset, **options)
+    if not total:
+        number = 1
+    page_obj = Paginator(search.Hits(hits, total, number, SEARCH_PER_PAGE), SEARCH_PER_PAGE).page(
+        number
+    )
+    suggestion = search.suggest(text, language) if text and not total else ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            "query": text,
+            "raw_query": raw,
+            "notes": notes,
+            "hits": hits,
+            "page_obj": page_obj,
+            "query_without_page": query.urlencode(),
+            "suggestion": suggestion,
+            "suggestion_query": urlencode({"q": suggestion}) if suggestion else "",
+            "breadcrumbs": [(_("Search"), None)],
+        },
+    )

@@ -53,3 +53,7 @@ class NetworkConfig(AppConfig):
 
         areas.register_sitemaps(sitemaps.sitemaps())
         areas.register_news(Area.NETWORK, feeds.recent)
+
+        from .search import register as register_search
+
+        register_search()

@@ -16,6 +16,7 @@ from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
+from ludwigsburg_intl.search import search_indexes, search_vector_field
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
@@ -128,9 +129,14 @@ class Actor(Publishable):
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field("de", "name", summary=("summary",), body=("description",))
+    search_en = search_vector_field("en", "name", summary=("summary",), body=("description",))
+
     objects = ActorQuerySet.as_manager()
 
     class Meta:
+        indexes = search_indexes("actor")
         ordering = ["name"]
         verbose_name = _("stakeholder")
         verbose_name_plural = _("stakeholders")
@@ -188,9 +194,14 @@ class Programme(Publishable):
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field("de", "name", summary=("summary",), body=("description",))
+    search_en = search_vector_field("en", "name", summary=("summary",), body=("description",))
+
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
+        indexes = search_indexes("programme")
         ordering = ["sort_order", "name"]
         verbose_name = _("network programme")
         verbose_name_plural = _("network programmes")

@@ -41,3 +41,7 @@ class PartnershipsConfig(AppConfig):
 
         areas.register_sitemaps(sitemaps.sitemaps())
         areas.register_news(Area.PARTNERSHIPS, feeds.recent)
+
+        from .search import register as register_search
+
+        register_search()

@@ -9,6 +9,7 @@ from ludwigsburg_intl.images import RenditionImage
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
+from ludwigsburg_intl.search import search_indexes, search_vector_field
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
@@ -108,9 +109,18 @@ class PartnerCity(Publishable):
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field(
+        "de", "name", summary=("summary", "country", "region"), body=("history", "how_to_take_part")
+    )
+    search_en = search_vector_field(
+        "en", "name", summary=("summary", "country", "region"), body=("history", "how_to_take_part")
+    )
+
     objects = PartnerCityQuerySet.as_manager()
 
     class Meta:
+        indexes = search_indexes("partnercity")
         ordering = ["name"]
         verbose_name = _("partner city")
         verbose_name_plural = _("partner cities")
@@ -292,9 +302,14 @@ class Activity(Publishable):
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
+    search_de = search_vector_field("de", "title", summary=("description",), body=("participants",))
+    search_en = search_vector_field("en", "title", summary=("description",), body=("participants",))
+
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
+        indexes = search_indexes("activity")
         ordering = [models.F("year").desc(nulls_last=True), "title"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")

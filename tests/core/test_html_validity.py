@@ -95,6 +95,10 @@ def _extra_pages(client, staff) -> list[tuple[str, str, object]]:
         ):
             path = f"{url_in(language, name)}?{query}"
             pages.append((path, language, client.get(path)))
+        # The search with hits (snippets, pagination) and without (a suggestion), with a filter.
+        search = url_in(language, "search")
+        for query in ("q=Kongoussi&area=&kind=", "q=Kongusi", "q=&area=mars"):
+            pages.append((f"{search}?{query}", language, client.get(f"{search}?{query}")))
         form = url_in(language, "europe:interest-form")
         pages.append((f"{form} (POST, errors)", language, client.post(form, {})))
         submitted = client.post(
