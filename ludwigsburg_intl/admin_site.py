@@ -26,6 +26,12 @@ class PortalAdminSite(AdminSite):
     def autocomplete_view(self, request):
         return RelationSearchView.as_view(admin_site=self)(request)
 
+    def get_urls(self):
+        from . import history_admin
+
+        # The history pages come first: they replace Django's for every tracked model.
+        return history_admin.urls(self) + super().get_urls()
+
 
 class PortalAdminConfig(AdminConfig):
     default_site = "ludwigsburg_intl.admin_site.PortalAdminSite"
