@@ -15,6 +15,8 @@ import pghistory
 from django import forms
 from django.apps import apps
 from django.contrib import messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import get_content_type_for_model
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,6 +35,7 @@ from django.views.decorators.http import require_http_methods
 from . import history, roles
 
 PER_PAGE = 25
+LOG_ENTRIES = 30
 AUDIT_PER_PAGE = 50
 EMPTY = "—"
 
@@ -265,6 +268,15 @@ def object_history_view(request, model_admin, object_id):
         if not history.event_model(model).objects.filter(pgh_obj_id=obj_id).exists():
             raise Http404
     page, versions = _history_context(request, model_admin, obj_id, obj)
+    # Django's admin log says in words what the admin did (an action, a restore, the links of a
+    # many-to-many field, which the versions do not hold): the newest entries, below the versions.
+    log = (
+        LogEntry.objects.filter(
+            object_id=str(obj_id), content_type=get_content_type_for_model(model)
+        )
+        .select_related("user")
+        .order_by("-action_time")[:LOG_ENTRIES]
+    )
     title = str(obj) if obj is not None else _("deleted %(name)s") % {"name": opts.verbose_name}
     context = {
         **model_admin.admin_site.each_context(request),
@@ -275,6 +287,7 @@ def object_history_view(request, model_admin, object_id):
         "opts": opts,
         "module_name": str(capfirst(opts.verbose_name_plural)),
         "versions": versions,
+        "log_entries": log,
         "page_obj": page,
         "paginator": page.paginator,
     }

@@ -365,3 +365,15 @@ def test_the_audit_list_is_paginated_with_a_fixed_number_of_queries(
     second = staff_client.get("/admin/audit/", {"p": 2})
     assert len(second.context["entries"]) == 11
     assert "/admin/audit/" in staff_client.get("/admin/").content.decode()
+
+
+def test_a_deleted_entrys_history_stays_readable_but_offers_no_restore(staff_client):
+    page = SitePageFactory(title_de="Alte Seite")
+    pk = page.pk
+    page.delete()
+    response = staff_client.get(f"/admin/ludwigsburg_intl/sitepage/{pk}/history/")
+    assert response.status_code == 200
+    assert [v.event.pgh_label for v in response.context["versions"]] == ["delete", "insert"]
+    assert "/restore/" not in response.content.decode()
+    assert staff_client.get("/admin/ludwigsburg_intl/sitepage/999999/history/").status_code == 404
+    assert staff_client.get("/admin/ludwigsburg_intl/sitepage/abc/history/").status_code == 404
