@@ -4,7 +4,7 @@ languages, however it was made; personal data is not recorded."""
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 
 from europe.models import InterestSubmission, Nomination, SubmissionThrottle
 from ludwigsburg_intl import history, page_cache
@@ -110,15 +110,27 @@ def test_a_management_command_records_its_name():
     assert version.pgh_context.metadata == {"command": "shell"}
 
 
-def test_manage_py_and_make_run_attach_the_command(monkeypatch):
-    """``manage.py`` wraps every command in ``command_context``; a server's requests and the
-    migrations are left to their own context."""
-    from pathlib import Path
+def test_manage_py_attaches_the_command(monkeypatch):
+    import sys
 
-    from django.conf import settings
+    import manage
 
-    source = (Path(settings.BASE_DIR) / "manage.py").read_text()
-    assert "with command_context(sys.argv):" in source
+    page = SitePageFactory()
+    code = (
+        "from ludwigsburg_intl.models import SitePage; "
+        f"SitePage.objects.filter(pk={page.pk}).update(title_de='Über manage.py')"
+    )
+    monkeypatch.setattr(sys, "argv", ["manage.py", "shell", "-c", code])
+    # A command run from the command line closes the connections at its end: not the test's.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    manage.main()
+    version = versions(page)[-1]
+    assert version.title_de == "Über manage.py"
+    assert version.pgh_context.metadata == {"command": "shell"}
+
+
+def test_servers_and_migrations_get_no_command_context():
+    # (Its own test: the context is bound to the transaction, and a test is one transaction.)
     for untracked in ("runserver", "migrate"):
         with history.command_context(["manage.py", untracked]):
             page = SitePageFactory()
