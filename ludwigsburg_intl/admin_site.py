@@ -4,7 +4,10 @@ also answers an editor who may add or change the model holding the field.
 Without this, an editor would need the view permission on every model their forms link to
 (the calendar's editors on partner cities, projects and groups; the partner-city editors on the
 network's groups), and so would see other areas in the admin. The search returns only the
-names of the objects that can be linked."""
+names of the objects that can be linked.
+
+It also serves the history pages (``history_admin.py``): each tracked model's "History" with
+its versions and restore, and the audit log at ``/admin/audit/``."""
 
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig

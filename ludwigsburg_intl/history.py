@@ -17,6 +17,7 @@ names none of them.
 """
 
 import contextlib
+import functools
 
 import django
 import pghistory
@@ -65,17 +66,28 @@ def make_event_models() -> None:
         )(model)
 
 
+def _find_event_models() -> dict:
+    return {
+        m.pgh_tracked_model: m for m in apps.get_models() if getattr(m, "pgh_tracked_model", None)
+    }
+
+
+_cached_event_models = functools.cache(_find_event_models)
+
+
+def _event_models() -> dict:
+    # Kept once every app is ready (the event models are made in a ``ready()``).
+    return _cached_event_models() if apps.ready else _find_event_models()
+
+
 def event_model(model):
     """The history model of ``model``, or None when it is not tracked."""
-    for candidate in apps.get_models():
-        if getattr(candidate, "pgh_tracked_model", None) is model:
-            return candidate
-    return None
+    return _event_models().get(model)
 
 
 def tracked_models() -> list[type]:
     """Every tracked content model."""
-    return [m.pgh_tracked_model for m in apps.get_models() if getattr(m, "pgh_tracked_model", None)]
+    return list(_event_models())
 
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
