@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ludwigsburg_intl.history import tracked
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
@@ -33,6 +34,7 @@ def berlin_today(now: datetime.datetime | None = None) -> datetime.date:
     return timezone.localtime(now or timezone.now(), BERLIN).date()
 
 
+@tracked
 class WorkField(Publishable):
     """One of the five fields of the city's EU work, with its goal and current activities."""
 
@@ -66,6 +68,7 @@ class WorkField(Publishable):
         return reverse_cached("europe:index") + f"#{self.slug}"
 
 
+@tracked
 class FundingTopic(models.Model):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -79,6 +82,7 @@ class FundingTopic(models.Model):
         return self.name
 
 
+@tracked
 class FundingProgramme(Publishable):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -136,6 +140,7 @@ class FundingCallQuerySet(PublishableQuerySet):
         return self.select_related("programme").prefetch_related("topics")
 
 
+@tracked
 class FundingCall(Publishable):
     """A call for EU funding. Open from ``opens_on`` until the end of the deadline day (Berlin)."""
 
@@ -261,6 +266,7 @@ class FundingCall(Publishable):
         return self.State(self.state).label
 
 
+@tracked
 class FundingApplication(Publishable):
     """An application of the city for EU funding, and the project if it was funded."""
 
@@ -312,6 +318,7 @@ class FundingApplication(Publishable):
         return f"{self.title} ({self.year})"
 
 
+@tracked
 class Network(Publishable):
     """A network or membership of the city, and what it is for."""
 
@@ -331,6 +338,7 @@ class Network(Publishable):
         return self.name
 
 
+@tracked
 class ParticipationProgramme(Publishable):
     """A European programme open to council members, with its eligibility rules as data."""
 

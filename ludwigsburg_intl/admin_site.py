@@ -4,7 +4,10 @@ also answers an editor who may add or change the model holding the field.
 Without this, an editor would need the view permission on every model their forms link to
 (an area's editors on the calendar's events they link to their content; one area's editors on
 another area's objects), and so would see other parts of the portal in the admin. The search
-returns only the names of the objects that can be linked."""
+returns only the names of the objects that can be linked.
+
+It also serves the history pages (``history_admin.py``): each tracked model's "History" with
+its versions and restore, and the audit log at ``/admin/audit/``."""
 
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
@@ -25,6 +28,12 @@ class RelationSearchView(AutocompleteJsonView):
 class PortalAdminSite(AdminSite):
     def autocomplete_view(self, request):
         return RelationSearchView.as_view(admin_site=self)(request)
+
+    def get_urls(self):
+        from . import history_admin
+
+        # The history pages come first: they replace Django's for every tracked model.
+        return history_admin.urls(self) + super().get_urls()
 
 
 class PortalAdminConfig(AdminConfig):

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ludwigsburg_intl.history import tracked
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
@@ -21,6 +22,7 @@ from ludwigsburg_intl.search import search_indexes, search_vector_field
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
 
+@tracked
 class Topic(models.Model):
     """A subject local actors work on, e.g. fair trade or climate protection."""
 
@@ -51,6 +53,7 @@ class ActorQuerySet(PublishableQuerySet):
         return self.published().filter(sdg_goals=goal)
 
 
+@tracked
 class Actor(Publishable):
     """A group, association, initiative, school or organisation active in development policy."""
 
@@ -166,6 +169,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.published().filter(sdg_goals=goal)
 
 
+@tracked
 class Programme(Publishable):
     """A recurring format of the local network with its own events, e.g. the Eine-Welt-Forum."""
 
@@ -224,6 +228,7 @@ class CoordinationItemQuerySet(PublishableQuerySet):
         return self.filter(kind=CoordinationItem.Kind.OUTLOOK)
 
 
+@tracked
 class CoordinationItem(Publishable):
     """One task of the coordination office, or one partner inside the city administration."""
 
@@ -251,6 +256,7 @@ class CoordinationItem(Publishable):
         return self.title
 
 
+@tracked
 class Membership(Publishable):
     """How the city takes part at state and federal level: a membership, a role, an event."""
 
@@ -323,6 +329,7 @@ class Membership(Publishable):
         return ""
 
 
+@tracked
 class StatePartner(Publishable):
     """A partner at state level the city works with, e.g. the Städtetag's project office."""
 
@@ -357,6 +364,7 @@ class IndicatorQuerySet(PublishableQuerySet):
         return self.published().filter(sdg_goals=goal)
 
 
+@tracked
 class Indicator(Publishable):
     """A municipal indicator for the SDGs with its yearly values."""
 
@@ -392,6 +400,7 @@ class Indicator(Publishable):
         return any(value.is_example for value in self.values.all())
 
 
+@tracked
 class IndicatorValue(models.Model):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"

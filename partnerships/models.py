@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ludwigsburg_intl.history import tracked
 from ludwigsburg_intl.images import RenditionImage
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
@@ -20,6 +21,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
         return self.order_by(models.F("partnership_since").asc(nulls_last=True), "name")
 
 
+@tracked
 class PartnerCity(Publishable):
     class PartnershipStatus(models.TextChoices):
         ACTIVE = "active", _("active")
@@ -150,6 +152,7 @@ class PartnerCity(Publishable):
             )
 
 
+@tracked
 class Award(models.Model):
     city = models.ForeignKey(
         PartnerCity, verbose_name=_("partner city"), on_delete=models.CASCADE, related_name="awards"
@@ -169,6 +172,7 @@ class Award(models.Model):
         return f"{self.name} ({self.year})" if self.year else self.name
 
 
+@tracked
 class CityImage(RenditionImage):
     city = models.ForeignKey(
         PartnerCity, verbose_name=_("partner city"), on_delete=models.CASCADE, related_name="images"
@@ -182,6 +186,7 @@ class CityImage(RenditionImage):
         verbose_name_plural = _("pictures")
 
 
+@tracked
 class CityLink(models.Model):
     city = models.ForeignKey(
         PartnerCity, verbose_name=_("partner city"), on_delete=models.CASCADE, related_name="links"
@@ -229,6 +234,7 @@ class ActivityQuerySet(PublishableQuerySet):
         )
 
 
+@tracked
 class Activity(Publishable):
     """Something done in a partnership, typed by the pillars of cooperation."""
 
@@ -360,6 +366,7 @@ class AnnualProgrammeQuerySet(PublishableQuerySet):
         )
 
 
+@tracked
 class AnnualProgramme(Publishable):
     """The year's plan: the budget for the partnerships and the (at most two) focus cities."""
 
