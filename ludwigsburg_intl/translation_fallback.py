@@ -32,3 +32,12 @@ def translated(obj, field: str, language: str | None = None) -> TranslatedText:
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     value = getattr(obj, f"{field}_{default}", None) or ""
     return TranslatedText(value, default, language != default and bool(value))
+
+
+def shown_fields(*fields: str, language: str | None = None) -> list[str]:
+    """The columns a page in ``language`` reads for the translated ``fields``: the language's
+    own and the German fallback, for ``QuerySet.only()`` (the other languages stay unread)."""
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    languages = [language] if language == default else [language, default]
+    return [f"{name}_{code}" for name in fields for code in languages]

@@ -33,7 +33,9 @@ def test_totals_are_exact_to_the_cent():
     )
     ProjectFactory(partnership=ambato, grant_amount=None, project_status="completed")
 
-    totals = budget_totals(Project.objects.published())
+    totals = budget_totals(
+        Project.objects.published().by_partnership().select_related("partnership")
+    )
 
     assert totals.overall.amount == Decimal("270000.01")
     assert [(t.key, t.amount, t.count, t.unknown) for t in totals.by_partnership] == [
@@ -50,7 +52,8 @@ def test_drafts_are_not_counted():
     ProjectFactory(grant_amount=Decimal("100.00"))
     ProjectFactory(grant_amount=Decimal("5.00"), status="draft")
     ProjectFactory(grant_amount=Decimal("7.00"), partnership=PartnershipFactory(status="draft"))
-    assert budget_totals(Project.objects.published()).overall.amount == Decimal("100.00")
+    published = Project.objects.published().select_related("partnership")
+    assert budget_totals(published).overall.amount == Decimal("100.00")
     assert Project.objects.published().count() == 1
 
 
@@ -104,12 +107,12 @@ def test_first_meeting_counts_everything_up_to_its_day_as_new():
         project.save()
     briefing = build_briefing(MeetingFactory(date=datetime.date(2024, 2, 1)))
     assert briefing.is_first
-    (item,) = briefing.projects
-    assert [r.reported_on for r in item.new_reports] == [
+    (row,) = briefing.rows
+    assert [line.report.reported_on for line in row.reports] == [
         datetime.date(2020, 1, 1),
         datetime.date(2024, 2, 1),
     ]
-    assert [c.kind for c in item.changes] == ["status"]
+    assert [line.change.kind for line in row.changes] == ["status"]
 
 
 def test_changes_since_the_previous_meeting_of_the_same_committee():
@@ -147,20 +150,20 @@ def test_changes_since_the_previous_meeting_of_the_same_committee():
     briefing = build_briefing(meeting)
 
     assert briefing.previous.date == datetime.date(2024, 1, 10)
-    (item,) = briefing.projects
-    assert item.new_reports == [new_report]
-    assert sorted(c.kind for c in item.changes) == ["milestone_moved", "status"]
+    (row,) = briefing.rows
+    assert [line.report for line in row.reports] == [new_report]
+    assert sorted(line.change.kind for line in row.changes) == ["milestone_moved", "status"]
     # The state on the meeting day, not today's.
-    assert item.status_at_meeting == "approved"
-    assert item.traffic_light_at_meeting == "at_risk"
-    assert [m.pk for m in item.due_milestones] == [milestone.pk]
+    assert row.project_status == "approved"
+    assert row.traffic_light == "at_risk"
+    assert [line.milestone.pk for line in row.due_milestones] == [milestone.pk]
 
 
 def test_briefing_hides_draft_projects():
     ProjectFactory(title_de="Öffentlich")
     ProjectFactory(title_de="Entwurf", status="draft")
     briefing = build_briefing(MeetingFactory())
-    assert [i.project.title_de for i in briefing.projects] == ["Öffentlich"]
+    assert [row.project.title_de for row in briefing.rows] == ["Öffentlich"]
     assert briefing.totals.overall.count == 1
 
 

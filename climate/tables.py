@@ -1,0 +1,141 @@
+"""The council's project tables, ready for their templates: the status overview and the table
+of every project in a committee briefing.
+
+Both tables share their first five columns (project, status, traffic light, grant, period) and
+their header (``climate/includes/project_table_head.html``); each adds its own last columns.
+A table of 500 projects is rendered on every uncached request, so the texts of the cells are
+made here once per row (labels and dates once per table) and the templates only print them.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from ludwigsburg_intl.templatetags.portal import euro, tr
+
+from .models import Project
+
+
+class CellTexts:
+    """Labels, dates and amounts in the active language, each label translated once per table
+    and each date formatted once, however many rows show it."""
+
+    def __init__(self):
+        self.not_recorded = _("not recorded")
+        self.statuses = {value: str(label) for value, label in Project.ProjectStatus.choices}
+        self.lights = {value: str(label) for value, label in Project.TrafficLight.choices}
+        self._dates = {}
+
+    def status(self, value):
+        return self.statuses.get(value, value) if value else self.not_recorded
+
+    def light(self, value):
+        return self.lights.get(value, value) if value else ""
+
+    def date(self, value: datetime.date, fmt="DATE_FORMAT"):
+        key = (value, fmt)
+        try:
+            return self._dates[key]
+        except KeyError:
+            text = self._dates[key] = formats.date_format(value, fmt)
+            return text
+
+    @staticmethod
+    def money(amount: Decimal | None):
+        return "" if amount is None else euro(amount)
+
+
+@dataclass
+class ProjectRow:
+    """The five columns both tables share; ``title`` is HTML (German fallback marked)."""
+
+    project: Project
+    url: str
+    title: str
+    project_status: str
+    status_label: str
+    traffic_light: str
+    traffic_light_label: str
+    grant: str
+    period: str
+
+    @classmethod
+    def of(cls, project, texts: CellTexts, project_status=None, traffic_light=None, **extra):
+        """A row of ``project``; the briefing passes the status and light of the meeting day."""
+        project_status = project.project_status if project_status is None else project_status
+        traffic_light = project.traffic_light if traffic_light is None else traffic_light
+        return cls(
+            project=project,
+            url=project.get_absolute_url(),
+            title=tr(project, "title"),
+            project_status=project_status,
+            status_label=texts.status(project_status),
+            traffic_light=traffic_light,
+            traffic_light_label=texts.light(traffic_light),
+            grant=texts.money(project.grant_amount),
+            period=str(project.period),
+            **extra,
+        )
+
+
+@dataclass
+class RowGroup:
+    """The rows of one climate partnership: a row group under its name instead of a column."""
+
+    name: str  # HTML
+    rows: list = field(default_factory=list)
+
+
+def group_by_partnership(rows) -> list[RowGroup]:
+    """``rows`` in table order (``Project.objects.by_partnership()``), one group per partnership."""
+    groups = []
+    current = None
+    for row in rows:
+        partnership_id = row.project.partnership_id
+        if partnership_id != current:
+            current = partnership_id
+            groups.append(RowGroup(name=tr(row.project.partnership, "name")))
+        groups[-1].rows.append(row)
+    return groups
+
+
+@dataclass
+class OverviewRow(ProjectRow):
+    next_milestone: str = ""  # HTML
+    next_milestone_due: datetime.date | None = None
+    next_milestone_due_text: str = ""
+    last_report_on: datetime.date | None = None
+    last_report_text: str = ""
+
+
+def overview_rows(projects) -> list[OverviewRow]:
+    """Rows of the status overview from ``ProjectQuerySet.with_overview_data()``."""
+    texts = CellTexts()
+    rows = []
+    for project in projects:
+        due = project.next_milestone_due
+        report = project.last_report_on
+        rows.append(
+            OverviewRow.of(
+                project,
+                texts,
+                next_milestone=_next_milestone_title(project) if due else "",
+                next_milestone_due=due,
+                next_milestone_due_text=texts.date(due, "SHORT_DATE_FORMAT") if due else "",
+                last_report_on=report,
+                last_report_text=texts.date(report, "SHORT_DATE_FORMAT") if report else "",
+            )
+        )
+    return rows
+
+
+def _next_milestone_title(project):
+    # Annotated columns, not a model: the same German fallback as everywhere else.
+    titles = SimpleNamespace(
+        title_de=project.next_milestone_title_de, title_en=project.next_milestone_title_en
+    )
+    return tr(titles, "title")
