@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +33,7 @@ from ludwigsburg_intl.templatetags.portal import tr
 from ludwigsburg_intl.translation_fallback import shown_fields
 
 from .models import (
-    ClimatePartnership,
+    TABLE_COLUMNS,
     CommitteeMeeting,
     Component,
     Funder,
@@ -42,7 +42,7 @@ from .models import (
     ProjectChange,
     StatusReport,
 )
-from .tables import CellTexts, ProjectRow, group_by_partnership
+from .tables import CellTexts, ProjectRow, group_by_partnership, with_partnerships
 
 LOOKAHEAD_DAYS = 183
 
@@ -156,29 +156,22 @@ def _published_project_ids():
 def briefing_projects():
     """Published projects in table order, with only the columns a briefing shows (its summary
     and the texts in other languages are not read)."""
-    return list(
+    projects = list(
         Project.objects.published()
         .by_partnership()
         .only(
-            "slug",
-            "partnership_id",
+            *TABLE_COLUMNS,
             "funder_id",
-            "project_status",
-            "traffic_light",
-            "grant_amount",
             "own_share",
-            "start_year",
-            "end_year",
             *shown_fields("title", "traffic_light_reason", "funding_programme", "risks"),
         )
-        .prefetch_related(
-            Prefetch(
-                "partnership",
-                queryset=ClimatePartnership.objects.only("slug", *shown_fields("name")),
-            ),
-            Prefetch("funder", queryset=Funder.objects.only(*shown_fields("name", "short_name"))),
-        )
     )
+    funders = Funder.objects.only(*shown_fields("name", "short_name")).in_bulk(
+        {project.funder_id for project in projects if project.funder_id}
+    )
+    for project in projects:
+        project.funder = funders.get(project.funder_id)
+    return with_partnerships(projects)
 
 
 # Step 2: the state on the meeting day -------------------------------------------------------
