@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ludwigsburg_intl.choices import ChoiceLabels
+from ludwigsburg_intl.history import tracked
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.numbers import grouped
@@ -55,6 +56,7 @@ class ClimatePartnershipQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class ClimatePartnership(Publishable):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -110,6 +112,7 @@ class ClimatePartnership(Publishable):
         return reverse_cached("climate:partnership-detail", slug=self.slug)
 
 
+@tracked
 class SituationEntry(models.Model):
     """One dated line of a partnership's situation timeline (e.g. a coup, people fleeing)."""
 
@@ -153,6 +156,7 @@ class SituationEntry(models.Model):
         return self.date.isoformat()
 
 
+@tracked
 class Funder(models.Model):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -231,6 +235,7 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.filter(~Exists(recent))
 
 
+@tracked
 class Project(Publishable):
     publication_requires = ("partnership",)
 
@@ -346,6 +351,7 @@ class Project(Publishable):
         return ""
 
 
+@tracked
 class Component(models.Model):
     """A part of a project with a measurable target, e.g. 500 solar home systems."""
 
@@ -413,6 +419,7 @@ class Component(models.Model):
         return int(self.progress * 100 / self.target)
 
 
+@tracked
 class Milestone(models.Model):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="milestones"
@@ -434,6 +441,7 @@ class StatusReportQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class StatusReport(Publishable):
     # A report is part of its project: not public while the project is not.
     publication_requires = ("project",)
@@ -457,6 +465,7 @@ class StatusReport(Publishable):
         return f"{self.project} – {self.reported_on}"
 
 
+@tracked
 class ProjectChange(ChoiceLabels, models.Model):
     """A dated change of a project's status, traffic light or milestones (written automatically)."""
 
@@ -518,6 +527,7 @@ class ProjectChange(ChoiceLabels, models.Model):
         return self._label(self.new_value)
 
 
+@tracked
 class Committee(models.Model):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -535,6 +545,7 @@ class CommitteeMeetingQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class CommitteeMeeting(Publishable):
     committee = models.ForeignKey(
         Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="meetings"

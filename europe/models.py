@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ludwigsburg_intl.history import tracked
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
@@ -35,6 +36,7 @@ class WorkFieldQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class WorkField(Publishable):
     """One of the five fields of the city's EU work, with its goal and current activities."""
 
@@ -69,6 +71,7 @@ class FundingTopicQuerySet(models.QuerySet):
     pass
 
 
+@tracked
 class FundingTopic(models.Model):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -88,6 +91,7 @@ class FundingProgrammeQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class FundingProgramme(Publishable):
     slug = models.SlugField(_("address (slug)"), unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -147,6 +151,7 @@ class FundingCallQuerySet(PublishableQuerySet):
         return self.select_related("programme").prefetch_related("topics")
 
 
+@tracked
 class FundingCall(Publishable):
     """A call for EU funding. Open from ``opens_on`` until the end of the deadline day (Berlin)."""
 
@@ -267,6 +272,7 @@ class FundingApplicationQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class FundingApplication(Publishable):
     """An application of the city for EU funding, and the project if it was funded."""
 
@@ -324,6 +330,7 @@ class NetworkQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class Network(Publishable):
     """A network or membership of the city, and what it is for."""
 
@@ -349,6 +356,7 @@ class ParticipationProgrammeQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class ParticipationProgramme(Publishable):
     """A European programme open to council members, with its eligibility rules as data."""
 

@@ -7,6 +7,11 @@ class LudwigsburgIntlConfig(AppConfig):
     verbose_name = _("Portal: shared content")
 
     def ready(self):
+        from . import history
+
+        # First: the admin and the checks need the history models of every area.
+        history.make_event_models()
+
         from django.conf import settings
         from django.db.models.signals import post_migrate
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import areas
+from .history import tracked
 from .links import reverse_cached
 from .publishing import Publishable, PublishableQuerySet
 
@@ -33,6 +34,7 @@ class SDGGoalQuerySet(models.QuerySet):
     pass
 
 
+@tracked
 class SDGGoal(models.Model):
     """One of the 17 Sustainable Development Goals of the United Nations (loaded by migration)."""
 
@@ -56,6 +58,7 @@ class SDGGoal(models.Model):
         return f"{self.number}. {self.name}"
 
 
+@tracked
 class Office(models.Model):
     name = models.CharField(_("name"), max_length=200)
     street = models.CharField(_("street and number"), max_length=200, blank=True)
@@ -82,6 +85,7 @@ class ContactPersonQuerySet(PublishableQuerySet):
         return self.published().filter(areas__contains=[area])
 
 
+@tracked
 class ContactPerson(Publishable):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(
@@ -208,6 +212,7 @@ def _time_zone_choices():
     return [(tz, tz) for tz in common]
 
 
+@tracked
 class Event(Publishable):
     """A dated occurrence in the site-wide calendar, belonging to one area."""
 
@@ -352,6 +357,7 @@ class SitePageQuerySet(PublishableQuerySet):
         return self.published().filter(show_in_footer=True).order_by("footer_order", "slug")
 
 
+@tracked
 class SitePage(Publishable):
     """An editable page: Impressum, privacy statement, accessibility statement, Leichte Sprache."""
 

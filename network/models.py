@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ludwigsburg_intl.history import tracked
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
@@ -25,6 +26,7 @@ class TopicQuerySet(models.QuerySet):
         return self.filter(actors__in=Actor.objects.published()).distinct()
 
 
+@tracked
 class Topic(models.Model):
     """A subject local actors work on, e.g. fair trade or climate protection."""
 
@@ -57,6 +59,7 @@ class ActorQuerySet(PublishableQuerySet):
         return self.published().filter(sdg_goals=goal)
 
 
+@tracked
 class Actor(Publishable):
     """A group, association, initiative, school or organisation active in development policy."""
 
@@ -160,6 +163,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.published().filter(sdg_goals=goal)
 
 
+@tracked
 class Programme(Publishable):
     """A recurring format of the local network with its own events, e.g. the Eine-Welt-Forum."""
 
@@ -216,6 +220,7 @@ class CoordinationItemQuerySet(PublishableQuerySet):
         return self.filter(kind=CoordinationItem.Kind.OUTLOOK)
 
 
+@tracked
 class CoordinationItem(Publishable):
     """One task of the coordination office, or one partner inside the city administration."""
 
@@ -247,6 +252,7 @@ class MembershipQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class Membership(Publishable):
     """How the city takes part at state and federal level: a membership, a role, an event."""
 
@@ -325,6 +331,7 @@ class StatePartnerQuerySet(PublishableQuerySet):
     pass
 
 
+@tracked
 class StatePartner(Publishable):
     """A partner at state level the city works with, e.g. the Städtetag's project office."""
 
@@ -364,6 +371,7 @@ class IndicatorQuerySet(PublishableQuerySet):
         return self.published().filter(sdg_goals=goal)
 
 
+@tracked
 class Indicator(Publishable):
     """A municipal indicator for the SDGs with its yearly values."""
 
@@ -399,6 +407,7 @@ class Indicator(Publishable):
         return any(value.is_example for value in self.values.all())
 
 
+@tracked
 class IndicatorValue(models.Model):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ludwigsburg_intl.history import tracked
 from ludwigsburg_intl.images import RenditionImage
 from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
@@ -28,6 +29,7 @@ class PartnerCityQuerySet(PublishableQuerySet):
         return self.filter(focus_programmes__in=AnnualProgramme.objects.published().for_year(year))
 
 
+@tracked
 class PartnerCity(Publishable):
     class PartnershipStatus(models.TextChoices):
         ACTIVE = "active", _("active")
@@ -145,6 +147,7 @@ class PartnerCity(Publishable):
             )
 
 
+@tracked
 class Award(models.Model):
     city = models.ForeignKey(
         PartnerCity, verbose_name=_("partner city"), on_delete=models.CASCADE, related_name="awards"
@@ -164,6 +167,7 @@ class Award(models.Model):
         return f"{self.name} ({self.year})" if self.year else self.name
 
 
+@tracked
 class CityImage(RenditionImage):
     city = models.ForeignKey(
         PartnerCity, verbose_name=_("partner city"), on_delete=models.CASCADE, related_name="images"
@@ -177,6 +181,7 @@ class CityImage(RenditionImage):
         verbose_name_plural = _("pictures")
 
 
+@tracked
 class CityLink(models.Model):
     city = models.ForeignKey(
         PartnerCity, verbose_name=_("partner city"), on_delete=models.CASCADE, related_name="links"
@@ -227,6 +232,7 @@ class ActivityQuerySet(PublishableQuerySet):
         )
 
 
+@tracked
 class Activity(Publishable):
     """Something done in a partnership, typed by the pillars of cooperation."""
 
@@ -353,6 +359,7 @@ class AnnualProgrammeQuerySet(PublishableQuerySet):
         )
 
 
+@tracked
 class AnnualProgramme(Publishable):
     """The year's plan: the budget for the partnerships and the (at most two) focus cities."""
 

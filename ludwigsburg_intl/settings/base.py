@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "pgtrigger",
+    "pghistory",
     "ludwigsburg_intl",
     "partnerships",
     "climate",
@@ -46,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ludwigsburg_intl.history.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -168,6 +171,9 @@ PAGE_CACHE_RELEASE_DIRS = [
         "locale",
     )
 ]
+
+# History (ludwigsburg_intl/history.py): requests that may change content record who made them.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 # Static files and uploads.
 STATIC_URL = "/static/"
