@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,23 +55,7 @@ class ClimateConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import feeds, history, sitemaps
-        from .models import Milestone, Project
-
-        pre_save.connect(
-            history.remember_stored_project, sender=Project, dispatch_uid="climate_remember_project"
-        )
-        post_save.connect(
-            history.record_project_changes, sender=Project, dispatch_uid="climate_record_project"
-        )
-        pre_save.connect(
-            history.remember_stored_milestone, sender=Milestone, dispatch_uid="climate_remember_ms"
-        )
-        post_save.connect(
-            history.record_milestone_changes, sender=Milestone, dispatch_uid="climate_record_ms"
-        )
-
-        from . import opendata
+        from . import feeds, opendata, sitemaps
 
         opendata.register()
         areas.register(

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ from ludwigsburg_intl.models import Event
 from ludwigsburg_intl.templatetags.portal import tr
 from ludwigsburg_intl.translation_fallback import shown_fields
 
+from . import history
 from .models import (
     TABLE_COLUMNS,
     CommitteeMeeting,
@@ -45,6 +46,7 @@ from .models import (
 from .tables import CellTexts, ProjectRow, group_by_partnership, with_partnerships
 
 LOOKAHEAD_DAYS = 183
+PUBLISHED = "published"
 
 
 # Totals -------------------------------------------------------------------------------------
@@ -127,6 +129,16 @@ class MeetingWindow:
     next: CommitteeMeeting | None
     horizon: datetime.date  # the last day "due before the next meeting" covers
 
+    @property
+    def until(self) -> datetime.datetime:
+        """The end of the meeting's day: the history is read up to this moment."""
+        return history.end_of_day(self.meeting.date)
+
+    @property
+    def since(self) -> datetime.datetime | None:
+        """The end of the previous meeting's day (None: no previous meeting)."""
+        return history.end_of_day(self.previous.date) if self.previous else None
+
     def since_previous(self, date_field) -> Q:
         """``date_field`` after the previous meeting's day, up to the meeting's own day."""
         lookup = Q(**{f"{date_field}__lte": self.meeting.date})
@@ -153,9 +165,19 @@ def _published_project_ids():
     return Project.objects.published().values("pk")
 
 
-def briefing_projects():
+def briefing_projects(window: MeetingWindow):
     """Published projects in table order, with only the columns a briefing shows (its summary
-    and the texts in other languages are not read)."""
+    and the texts in other languages are not read).
+
+    ``created_after_meeting``: the history shows the project was entered after the meeting's
+    day and after the meeting itself was entered, so the meeting cannot have known it (a
+    meeting entered afterwards, as the demo's, sees what was entered before it)."""
+    versions = history.event_model(Project).objects.filter(pgh_obj_id=OuterRef("pk"))
+    meeting_entered = (
+        history.event_model(CommitteeMeeting)
+        .objects.filter(pgh_obj_id=window.meeting.pk, pgh_label=history.INSERT)
+        .values("pgh_created_at")[:1]
+    )
     projects = list(
         Project.objects.published()
         .by_partnership()
@@ -164,6 +186,15 @@ def briefing_projects():
             "funder_id",
             "own_share",
             *shown_fields("title", "traffic_light_reason", "funding_programme", "risks"),
+        )
+        .annotate(
+            created_after_meeting=Exists(
+                versions.filter(
+                    pgh_label=history.INSERT,
+                    pgh_created_at__gte=window.until,
+                    pgh_created_at__gt=Subquery(meeting_entered),
+                )
+            )
         )
     )
     funders = Funder.objects.only(*shown_fields("name", "short_name")).in_bulk(
@@ -179,34 +210,45 @@ def briefing_projects():
 
 @dataclass
 class ProjectState:
-    """What a project looked like on the meeting day."""
+    """What a project looked like at the end of the meeting's day (one version of its history,
+    or the project itself where its history begins later)."""
 
+    status: str  # published or draft
     project_status: str
     traffic_light: str
+    traffic_light_reason_de: str
+    traffic_light_reason_en: str
+    grant_amount: Decimal | None
+    own_share: Decimal | None
+
+
+STATE_FIELDS = [name for name in ProjectState.__dataclass_fields__]
 
 
 def state_at_meeting(projects, window: MeetingWindow) -> dict[int, ProjectState]:
-    """Status and traffic light on the meeting day: the value before the first change made
-    after it, or the current value when nothing changed since."""
-    later_changes = ProjectChange.objects.filter(
-        project__in=_published_project_ids(),
-        changed_on__gt=window.meeting.date,
-        kind__in=[ProjectChange.Kind.STATUS, ProjectChange.Kind.TRAFFIC_LIGHT],
-    ).only("project_id", "kind", "old_value")
-    first_old_value = {}
-    for change in later_changes.order_by("changed_on", "pk"):
-        first_old_value.setdefault((change.project_id, change.kind), change.old_value)
-    return {
-        project.pk: ProjectState(
-            project_status=first_old_value.get(
-                (project.pk, ProjectChange.Kind.STATUS), project.project_status
-            ),
-            traffic_light=first_old_value.get(
-                (project.pk, ProjectChange.Kind.TRAFFIC_LIGHT), project.traffic_light
-            ),
-        )
-        for project in projects
-    }
+    """Each project's state at the end of the meeting's day, from its history (one query).
+
+    Left out: projects that were drafts then, and those entered after the meeting. Where the
+    history begins after the meeting's day (content entered before the history was recorded,
+    or with a meeting entered afterwards), the project is shown as it is now: the portal knows
+    nothing older."""
+    versions = history.versions_at(Project, window.until, _published_project_ids(), STATE_FIELDS)
+    states = {}
+    for project in projects:
+        version = versions.get(project.pk)
+        if version is not None:
+            state = ProjectState(**{name: version[name] for name in STATE_FIELDS})
+        elif project.created_after_meeting:
+            continue
+        else:
+            # Only the columns of the page's language are read: the others stay empty.
+            loaded = [name for name in STATE_FIELDS if name not in project.get_deferred_fields()]
+            state = ProjectState(**dict.fromkeys(STATE_FIELDS, ""))
+            state.__dict__.update({name: getattr(project, name) for name in loaded})
+            state.status = PUBLISHED
+        if state.status == PUBLISHED:
+            states[project.pk] = state
+    return states
 
 
 # Step 3: what changed since the previous meeting --------------------------------------------
@@ -214,12 +256,14 @@ def state_at_meeting(projects, window: MeetingWindow) -> dict[int, ProjectState]
 
 @dataclass
 class News:
+    created: bool = False  # the project was entered since the previous meeting
     reports: list = field(default_factory=list)
     changes: list = field(default_factory=list)
 
 
 def changes_since_previous_meeting(window: MeetingWindow) -> dict[int, News]:
-    """Published status reports and recorded changes of the window, by project id."""
+    """Projects entered, published status reports written and status, traffic-light and
+    milestone changes saved since the previous meeting, by project id (three queries)."""
     news = defaultdict(News)
     reports = (
         StatusReport.objects.published()
@@ -229,44 +273,49 @@ def changes_since_previous_meeting(window: MeetingWindow) -> dict[int, News]:
     )
     for report in reports:
         news[report.project_id].reports.append(report)
-    changes = (
-        ProjectChange.objects.filter(
-            window.since_previous("changed_on"), project__in=_published_project_ids()
-        )
-        .select_related("milestone")
-        .only(
-            "project_id",
-            "kind",
-            "changed_on",
-            "old_value",
-            "new_value",
-            "milestone_id",
-            *(f"milestone__{name}" for name in shown_fields("title")),
-        )
-        .order_by("changed_on", "pk")
-    )
-    for change in changes:
-        news[change.project_id].changes.append(change)
+    published = _published_project_ids()
+    changes, created = history.project_changes(published, window.since, window.until)
+    for project_id in created:
+        news[project_id].created = True
+    for source in (changes, history.milestone_changes(published, window.since, window.until)):
+        for project_id, project_changes in source.items():
+            news[project_id].changes.extend(project_changes)
+    for item in news.values():
+        item.changes.sort(key=lambda change: change.changed_on)
     return news
 
 
 # Step 4: what falls due before the next meeting ---------------------------------------------
 
 
+MILESTONE_FIELDS = ("project_id", "due_date", "reached_on")
+
+
 def next_milestones(window: MeetingWindow) -> dict[int, list[Milestone]]:
-    """Milestones due after the meeting up to the horizon and not reached by the meeting day."""
-    due = defaultdict(list)
-    milestones = (
-        Milestone.objects.filter(
-            project__in=_published_project_ids(),
-            due_date__gt=window.meeting.date,
-            due_date__lte=window.horizon,
+    """Milestones due after the meeting up to the horizon and not reached by the meeting day,
+    as they stood at the end of its day (milestones without history: as they are now)."""
+    meeting_day = window.meeting.date
+
+    def is_due(milestone):
+        return meeting_day < milestone.due_date <= window.horizon and (
+            milestone.reached_on is None or milestone.reached_on > meeting_day
         )
-        .filter(Q(reached_on__isnull=True) | Q(reached_on__gt=window.meeting.date))
-        .only("project_id", "due_date", *shown_fields("title"))
-        .order_by("due_date", "pk")
-    )
-    for milestone in milestones:
+
+    milestones = Milestone.objects.filter(project__in=_published_project_ids())
+    fields = [*MILESTONE_FIELDS, *shown_fields("title")]
+    versions = history.versions_at(Milestone, window.until, milestones.values("pk"), fields)
+    found = [
+        Milestone(pk=pk, **{name: version[name] for name in fields})
+        for pk, version in versions.items()
+    ]
+    without_history = milestones.filter(
+        ~Exists(history.event_model(Milestone).objects.filter(pgh_obj_id=OuterRef("pk"))),
+        due_date__gt=meeting_day,
+        due_date__lte=window.horizon,
+    ).only(*fields)
+    found += list(without_history)
+    due = defaultdict(list)
+    for milestone in sorted(filter(is_due, found), key=lambda m: (m.due_date, m.pk)):
         due[milestone.project_id].append(milestone)
     return due
 
@@ -339,7 +388,8 @@ class Section:
 
 @dataclass
 class BriefingRow(ProjectRow):
-    grant_amount: Decimal | None = None
+    state: ProjectState | None = None  # at the end of the meeting's day
+    is_new: bool = False  # entered since the previous meeting
     reports: list[ReportLine] = field(default_factory=list)
     changes: list[ChangeLine] = field(default_factory=list)
     due_milestones: list[MilestoneLine] = field(default_factory=list)
@@ -351,13 +401,17 @@ class BriefingRow(ProjectRow):
         return self.project.partnership
 
     @property
+    def grant_amount(self):
+        return self.state.grant_amount
+
+    @property
     def has_news(self):
-        return bool(self.reports or self.changes)
+        return bool(self.is_new or self.reports or self.changes)
 
     @property
     def has_section(self):
         """Projects with something new or due get their own section."""
-        return bool(self.reports or self.changes or self.due_milestones)
+        return bool(self.has_news or self.due_milestones)
 
 
 @dataclass
@@ -394,6 +448,10 @@ class Briefing:
         return sum(len(row.reports) for row in self.rows)
 
     @property
+    def new_project_count(self):
+        return sum(row.is_new for row in self.rows)
+
+    @property
     def change_count(self):
         return sum(len(row.changes) for row in self.rows)
 
@@ -404,7 +462,7 @@ def build_briefing(meeting: CommitteeMeeting, with_sections=True) -> Briefing:
     ``with_sections=False`` leaves out what only the page's project sections show (the CSV).
     """
     window = meeting_window(meeting)
-    projects = briefing_projects()
+    projects = briefing_projects(window)
     states = state_at_meeting(projects, window)
     news = changes_since_previous_meeting(window)
     due = next_milestones(window)
@@ -412,15 +470,17 @@ def build_briefing(meeting: CommitteeMeeting, with_sections=True) -> Briefing:
     texts = CellTexts()
     rows = []
     for project in projects:
-        state = states[project.pk]
+        state = states.get(project.pk)
+        if state is None:  # not yet public, or not yet entered, at the meeting
+            continue
         project_news = news.get(project.pk, News())
         rows.append(
             BriefingRow.of(
                 project,
                 texts,
-                project_status=state.project_status,
-                traffic_light=state.traffic_light,
-                grant_amount=project.grant_amount,
+                shown=state,
+                state=state,
+                is_new=project_news.created,
                 reports=[
                     ReportLine(r, texts.date(r.reported_on), linebreaksbr(tr(r, "text")))
                     for r in project_news.reports
@@ -470,7 +530,7 @@ def _change_line(change, texts):
 
 
 def _news_summary(news):
-    parts = []
+    parts = [_("new project")] if news.created else []
     if news.reports:
         n = len(news.reports)
         parts.append(ngettext("%(count)s report", "%(count)s reports", n) % {"count": n})
@@ -491,10 +551,10 @@ def _add_sections(rows, texts):
         project = row.project
         row.section = Section(
             partnership=tr(project.partnership, "name"),
-            traffic_light_reason=tr(project, "traffic_light_reason"),
+            traffic_light_reason=tr(row.state, "traffic_light_reason"),
             funder=tr(project.funder, "name"),
             funding_programme=tr(project, "funding_programme"),
-            own_share=texts.money(project.own_share),
+            own_share=texts.money(row.state.own_share),
             components=[(tr(c, "title"), _progress(c)) for c in components[project.pk]],
             risks=linebreaksbr(tr(project, "risks")),
         )

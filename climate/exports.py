@@ -113,11 +113,11 @@ def briefing_records(request, briefing):
                 "project": translated(project, "title").text,
                 "project_status": row.status_label,
                 "traffic_light": row.traffic_light_label,
-                "reason": translated(project, "traffic_light_reason").text,
+                "reason": translated(row.state, "traffic_light_reason").text,
                 "funder": str(project.funder or ""),
                 "funding_programme": translated(project, "funding_programme").text,
                 "grant_eur": row.grant_amount,
-                "own_share_eur": project.own_share,
+                "own_share_eur": row.state.own_share,
                 "period": row.period,
                 "new_reports": [
                     {"date": line.report.reported_on, "text": translated(line.report, "text").text}

@@ -120,19 +120,19 @@ class ProjectRow:
     period: str
 
     @classmethod
-    def of(cls, project, texts: CellTexts, project_status=None, traffic_light=None, **extra):
-        """A row of ``project``; the briefing passes the status and light of the meeting day."""
-        project_status = project.project_status if project_status is None else project_status
-        traffic_light = project.traffic_light if traffic_light is None else traffic_light
+    def of(cls, project, texts: CellTexts, shown=None, **extra):
+        """A row of ``project``, showing the status, light and grant of ``shown`` (the
+        project's state on a meeting's day in a briefing) or else of the project itself."""
+        state = shown or project
         return cls(
             project=project,
             url=project.get_absolute_url(),
             title=tr(project, "title"),
-            project_status=project_status,
-            status_label=texts.status(project_status),
-            traffic_light=traffic_light,
-            traffic_light_label=texts.light(traffic_light),
-            grant=texts.money(project.grant_amount),
+            project_status=state.project_status,
+            status_label=texts.status(state.project_status),
+            traffic_light=state.traffic_light,
+            traffic_light_label=texts.light(state.traffic_light),
+            grant=texts.money(state.grant_amount),
             period=str(project.period),
             **extra,
         )

@@ -11,7 +11,7 @@ from ludwigsburg_intl.opendata import table_response
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
 
-from . import exports, structured_data
+from . import exports, history, structured_data
 from .briefing import budget_totals, build_briefing
 from .filters import ProjectFilter
 from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
@@ -93,7 +93,7 @@ def project_detail(request, slug):
     )
     reports = StatusReport.objects.published().filter(project=project)
     events = Event.objects.published().filter(project=project).for_calendar()
-    changes = project.changes.select_related("milestone").order_by("-changed_on", "-pk")
+    changes = history.changes_of(project)
     return render(
         request,
         "climate/project_detail.html",
@@ -103,7 +103,7 @@ def project_detail(request, slug):
             "structured_data": structured_data.project(project, request),
             "reports": list(reports),
             "events": list(events),
-            "changes": list(changes),
+            "changes": changes,
             "breadcrumbs": [
                 (_("Climate partnerships"), "climate:index"),
                 (
