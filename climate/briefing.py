@@ -21,14 +21,16 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import SimpleNamespace
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from ludwigsburg_intl.models import Event
+from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.templatetags.portal import tr
 from ludwigsburg_intl.translation_fallback import shown_fields
 
@@ -165,19 +167,9 @@ def _published_project_ids():
     return Project.objects.published().values("pk")
 
 
-def briefing_projects(window: MeetingWindow):
+def briefing_projects():
     """Published projects in table order, with only the columns a briefing shows (its summary
-    and the texts in other languages are not read).
-
-    ``created_after_meeting``: the history shows the project was entered after the meeting's
-    day and after the meeting itself was entered, so the meeting cannot have known it (a
-    meeting entered afterwards, as the demo's, sees what was entered before it)."""
-    versions = history.event_model(Project).objects.filter(pgh_obj_id=OuterRef("pk"))
-    meeting_entered = (
-        history.event_model(CommitteeMeeting)
-        .objects.filter(pgh_obj_id=window.meeting.pk, pgh_label=history.INSERT)
-        .values("pgh_created_at")[:1]
-    )
+    and the texts in other languages are not read)."""
     projects = list(
         Project.objects.published()
         .by_partnership()
@@ -186,15 +178,6 @@ def briefing_projects(window: MeetingWindow):
             "funder_id",
             "own_share",
             *shown_fields("title", "traffic_light_reason", "funding_programme", "risks"),
-        )
-        .annotate(
-            created_after_meeting=Exists(
-                versions.filter(
-                    pgh_label=history.INSERT,
-                    pgh_created_at__gte=window.until,
-                    pgh_created_at__gt=Subquery(meeting_entered),
-                )
-            )
         )
     )
     funders = Funder.objects.only(*shown_fields("name", "short_name")).in_bulk(
@@ -226,19 +209,25 @@ STATE_FIELDS = [name for name in ProjectState.__dataclass_fields__]
 
 
 def state_at_meeting(projects, window: MeetingWindow) -> dict[int, ProjectState]:
-    """Each project's state at the end of the meeting's day, from its history (one query).
+    """Each project's state at the end of the meeting's day, from its history (one query, one
+    more where the history of some project begins later).
 
-    Left out: projects that were drafts then, and those entered after the meeting. Where the
-    history begins after the meeting's day (content entered before the history was recorded,
-    or with a meeting entered afterwards), the project is shown as it is now: the portal knows
-    nothing older."""
+    Left out: projects that were drafts then, and those entered after the meeting's day and
+    after the meeting itself was entered (a meeting entered afterwards, as the demo's, sees
+    what was entered before it). Where the history begins after the meeting's day otherwise
+    (content older than the recorded history), the project is shown as it is now: the portal
+    knows nothing older."""
     versions = history.versions_at(Project, window.until, _published_project_ids(), STATE_FIELDS)
+    later = [project.pk for project in projects if project.pk not in versions]
+    if later:
+        entered = history.entered_at(window.meeting)
+        later = history.entered_after(Project, later, max(window.until, entered or window.until))
     states = {}
     for project in projects:
         version = versions.get(project.pk)
         if version is not None:
             state = ProjectState(**{name: version[name] for name in STATE_FIELDS})
-        elif project.created_after_meeting:
+        elif project.pk in later:
             continue
         else:
             # Only the columns of the page's language are read: the others stay empty.
@@ -296,26 +285,29 @@ def next_milestones(window: MeetingWindow) -> dict[int, list[Milestone]]:
     as they stood at the end of its day (milestones without history: as they are now)."""
     meeting_day = window.meeting.date
 
-    def is_due(milestone):
-        return meeting_day < milestone.due_date <= window.horizon and (
-            milestone.reached_on is None or milestone.reached_on > meeting_day
+    def is_due(due_date, reached_on):
+        return meeting_day < due_date <= window.horizon and (
+            reached_on is None or reached_on > meeting_day
         )
 
     milestones = Milestone.objects.filter(project__in=_published_project_ids())
     fields = [*MILESTONE_FIELDS, *shown_fields("title")]
-    versions = history.versions_at(Milestone, window.until, milestones.values("pk"), fields)
+    due_then = Q(due_date__gt=meeting_day, due_date__lte=window.horizon)
+    versions = history.versions_at(
+        Milestone, window.until, milestones.values("pk"), fields, where=due_then
+    )
     found = [
         Milestone(pk=pk, **{name: version[name] for name in fields})
         for pk, version in versions.items()
     ]
     without_history = milestones.filter(
+        due_then,
         ~Exists(history.event_model(Milestone).objects.filter(pgh_obj_id=OuterRef("pk"))),
-        due_date__gt=meeting_day,
-        due_date__lte=window.horizon,
     ).only(*fields)
     found += list(without_history)
     due = defaultdict(list)
-    for milestone in sorted(filter(is_due, found), key=lambda m: (m.due_date, m.pk)):
+    found = [m for m in found if is_due(m.due_date, m.reached_on)]
+    for milestone in sorted(found, key=lambda m: (m.due_date, m.pk)):
         due[milestone.project_id].append(milestone)
     return due
 
@@ -462,7 +454,7 @@ def build_briefing(meeting: CommitteeMeeting, with_sections=True) -> Briefing:
     ``with_sections=False`` leaves out what only the page's project sections show (the CSV).
     """
     window = meeting_window(meeting)
-    projects = briefing_projects(window)
+    projects = briefing_projects()
     states = state_at_meeting(projects, window)
     news = changes_since_previous_meeting(window)
     due = next_milestones(window)
@@ -543,10 +535,14 @@ def _news_summary(news):
 def _add_sections(rows, texts):
     """The facts of each project with news (one more query, for the components)."""
     components = defaultdict(list)
-    for component in Component.objects.filter(project__in=[row.project.pk for row in rows]).only(
-        "project_id", "target", "progress", *shown_fields("title")
+    fields = shown_fields("title")
+    for project_id, target, progress, *titles in (
+        Component.objects.filter(project__in=[row.project.pk for row in rows])
+        .order_by("sort_order", "pk")
+        .values_list("project_id", "target", "progress", *fields)
     ):
-        components[component.project_id].append(component)
+        title = tr(SimpleNamespace(**dict(zip(fields, titles, strict=True))), "title")
+        components[project_id].append((title, _progress(target, progress)))
     for row in rows:
         project = row.project
         row.section = Section(
@@ -555,19 +551,19 @@ def _add_sections(rows, texts):
             funder=tr(project.funder, "name"),
             funding_programme=tr(project, "funding_programme"),
             own_share=texts.money(row.state.own_share),
-            components=[(tr(c, "title"), _progress(c)) for c in components[project.pk]],
+            components=components[project.pk],
             risks=linebreaksbr(tr(project, "risks")),
         )
 
 
-def _progress(component):
-    if component.target is None:
+def _progress(target, progress):
+    """What a component's line says after its title (``Component.target_display`` and
+    ``progress_display``, from the values alone)."""
+    if target is None:
         return ""
-    if component.progress is None:
-        return _("target %(target)s, progress not yet reported") % {
-            "target": component.target_display
-        }
+    if progress is None:
+        return _("target %(target)s, progress not yet reported") % {"target": grouped(target, 0)}
     return _("%(done)s of %(target)s done") % {
-        "done": component.progress_display,
-        "target": component.target_display,
+        "done": grouped(progress, 0),
+        "target": grouped(target, 0),
     }

@@ -37,26 +37,57 @@ def _local_day(moment: datetime.datetime) -> datetime.date:
     return timezone.localtime(moment).date()
 
 
-def versions_at(model, moment, objects, fields):
+def versions_at(model, moment, objects, fields, where=None):
     """The newest version of each of ``objects`` (a queryset of ids) written before ``moment``,
-    as ``{id: {field: value}}``; deleted objects are left out. One query."""
-    versions = (
-        event_model(model)
-        .objects.filter(pgh_obj_id__in=objects, pgh_created_at__lt=moment)
+    as ``{id: {field: value}}``, only those matching ``where`` (a ``Q`` on the version's
+    fields, applied after picking); deleted objects are left out. One query."""
+    event = event_model(model)
+    newest = (
+        event.objects.filter(pgh_obj_id__in=objects, pgh_created_at__lt=moment)
         .order_by("pgh_obj_id", "-pgh_id")
         .distinct("pgh_obj_id")
-        .values("pgh_obj_id", "pgh_label", *fields)
     )
+    if where is not None:
+        newest = event.objects.filter(where, pgh_id__in=newest.values("pgh_id"))
+    versions = newest.values("pgh_obj_id", "pgh_label", *fields)
     return {v["pgh_obj_id"]: v for v in versions if v["pgh_label"] != "delete"}
+
+
+def entered_after(model, ids, moment) -> set:
+    """Those of ``ids`` whose creation the history recorded at or after ``moment`` (objects
+    that existed before the history was recorded have no such version). One query."""
+    if not ids:
+        return set()
+    return set(
+        event_model(model)
+        .objects.filter(pgh_obj_id__in=ids, pgh_label=INSERT, pgh_created_at__gte=moment)
+        .values_list("pgh_obj_id", flat=True)
+    )
+
+
+def entered_at(obj) -> datetime.datetime | None:
+    """When the history recorded the creation of ``obj`` (None: before it was recorded)."""
+    return (
+        event_model(type(obj))
+        .objects.filter(pgh_obj_id=obj.pk, pgh_label=INSERT)
+        .values_list("pgh_created_at", flat=True)
+        .first()
+    )
 
 
 def _changed_versions(model, objects, since, until, fields):
     """Versions written in [since, until) (``since`` None: from the first) with the values of
-    the version before each, oldest first. One query."""
+    the version before each, oldest first. One query; the versions before ``since`` are read
+    only for the objects changed in the period."""
+    event = event_model(model)
+    in_period = event.objects.filter(pgh_obj_id__in=objects, pgh_created_at__lt=until)
+    if since is not None:
+        in_period = in_period.filter(pgh_created_at__gte=since)
     window = {"partition_by": [F("pgh_obj_id")], "order_by": [F("pgh_id")]}
     versions = (
-        event_model(model)
-        .objects.filter(pgh_obj_id__in=objects, pgh_created_at__lt=until)
+        event.objects.filter(
+            pgh_obj_id__in=in_period.values("pgh_obj_id"), pgh_created_at__lt=until
+        )
         .annotate(
             **{f"old_{name}": Window(Lag(name), **window) for name in fields},
             # The version's own time as a window column: filtering on it happens after the

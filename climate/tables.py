@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 
+from django.template.loader import render_to_string
 from django.utils import formats
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.templatetags.portal import euro, tr
@@ -56,12 +58,25 @@ class CellTexts:
         self.lights = {value: str(label) for value, label in Project.TrafficLight.choices}
         self._formats = {}
         self._dates = {}
+        self._lights_html = {}
 
     def status(self, value):
         return self.statuses.get(value, value) if value else self.not_recorded
 
     def light(self, value):
         return self.lights.get(value, value) if value else ""
+
+    def light_html(self, value):
+        """The traffic light as ``climate/includes/traffic_light.html`` shows it, rendered once
+        per colour rather than once per row."""
+        try:
+            return self._lights_html[value]
+        except KeyError:
+            html = render_to_string(
+                "climate/includes/traffic_light.html", {"value": value, "label": self.light(value)}
+            )
+            self._lights_html[value] = mark_safe(html.strip())  # noqa: S308 - rendered above
+            return self._lights_html[value]
 
     def date(self, value: datetime.date, fmt="DATE_FORMAT"):
         """``formats.date_format(value, fmt)``."""
@@ -116,6 +131,7 @@ class ProjectRow:
     status_label: str
     traffic_light: str
     traffic_light_label: str
+    traffic_light_html: str
     grant: str
     period: str
 
@@ -132,6 +148,7 @@ class ProjectRow:
             status_label=texts.status(state.project_status),
             traffic_light=state.traffic_light,
             traffic_light_label=texts.light(state.traffic_light),
+            traffic_light_html=texts.light_html(state.traffic_light),
             grant=texts.money(state.grant_amount),
             period=str(project.period),
             **extra,
