@@ -162,11 +162,6 @@ def meeting_window(meeting: CommitteeMeeting) -> MeetingWindow:
 # The projects -------------------------------------------------------------------------------
 
 
-def _published_project_ids():
-    # A subquery, not a list of 500 ids: the statement stays the same size however many.
-    return Project.objects.published().values("pk")
-
-
 def briefing_projects():
     """Published projects in table order, with only the columns a briefing shows (its summary
     and the texts in other languages are not read)."""
@@ -208,7 +203,7 @@ class ProjectState:
 STATE_FIELDS = [name for name in ProjectState.__dataclass_fields__]
 
 
-def state_at_meeting(projects, window: MeetingWindow) -> dict[int, ProjectState]:
+def state_at_meeting(projects, window: MeetingWindow, published) -> dict[int, ProjectState]:
     """Each project's state at the end of the meeting's day, from its history (one query, one
     more where the history of some project begins later).
 
@@ -217,7 +212,7 @@ def state_at_meeting(projects, window: MeetingWindow) -> dict[int, ProjectState]
     what was entered before it). Where the history begins after the meeting's day otherwise
     (content older than the recorded history), the project is shown as it is now: the portal
     knows nothing older."""
-    versions = history.versions_at(Project, window.until, _published_project_ids(), STATE_FIELDS)
+    versions = history.versions_at(Project, window.until, published, STATE_FIELDS)
     later = [project.pk for project in projects if project.pk not in versions]
     if later:
         entered = history.entered_at(window.meeting)
@@ -250,7 +245,7 @@ class News:
     changes: list = field(default_factory=list)
 
 
-def changes_since_previous_meeting(window: MeetingWindow) -> dict[int, News]:
+def changes_since_previous_meeting(window: MeetingWindow, published) -> dict[int, News]:
     """Projects entered, published status reports written and status, traffic-light and
     milestone changes saved since the previous meeting, by project id (three queries)."""
     news = defaultdict(News)
@@ -262,7 +257,6 @@ def changes_since_previous_meeting(window: MeetingWindow) -> dict[int, News]:
     )
     for report in reports:
         news[report.project_id].reports.append(report)
-    published = _published_project_ids()
     changes, created = history.project_changes(published, window.since, window.until)
     for project_id in created:
         news[project_id].created = True
@@ -280,7 +274,7 @@ def changes_since_previous_meeting(window: MeetingWindow) -> dict[int, News]:
 MILESTONE_FIELDS = ("project_id", "due_date", "reached_on")
 
 
-def next_milestones(window: MeetingWindow) -> dict[int, list[Milestone]]:
+def next_milestones(window: MeetingWindow, published) -> dict[int, list[Milestone]]:
     """Milestones due after the meeting up to the horizon and not reached by the meeting day,
     as they stood at the end of its day (milestones without history: as they are now)."""
     meeting_day = window.meeting.date
@@ -290,7 +284,7 @@ def next_milestones(window: MeetingWindow) -> dict[int, list[Milestone]]:
             reached_on is None or reached_on > meeting_day
         )
 
-    milestones = Milestone.objects.filter(project__in=_published_project_ids())
+    milestones = Milestone.objects.filter(project__in=published)
     fields = [*MILESTONE_FIELDS, *shown_fields("title")]
     due_then = Q(due_date__gt=meeting_day, due_date__lte=window.horizon)
     versions = history.versions_at(
@@ -455,9 +449,11 @@ def build_briefing(meeting: CommitteeMeeting, with_sections=True) -> Briefing:
     """
     window = meeting_window(meeting)
     projects = briefing_projects()
-    states = state_at_meeting(projects, window)
-    news = changes_since_previous_meeting(window)
-    due = next_milestones(window)
+    # The ids of the published projects, as a subquery of the steps' queries (built once).
+    published = Project.objects.published().values("pk")
+    states = state_at_meeting(projects, window, published)
+    news = changes_since_previous_meeting(window, published)
+    due = next_milestones(window, published)
 
     texts = CellTexts()
     rows = []
