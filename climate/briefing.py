@@ -215,8 +215,8 @@ def state_at_meeting(projects, window: MeetingWindow, published) -> dict[int, Pr
     versions = history.versions_at(Project, window.until, published, STATE_FIELDS)
     later = [project.pk for project in projects if project.pk not in versions]
     if later:
-        entered = history.entered_at(window.meeting)
-        later = history.entered_after(Project, later, max(window.until, entered or window.until))
+        meeting_entered = history.entered_at(window.meeting)
+        later = history.entered_after(Project, later, window.until, meeting_entered)
     states = {}
     for project in projects:
         version = versions.get(project.pk)

@@ -17,7 +17,7 @@ the CSV show).
 
 import datetime
 
-from django.db.models import F, Max, Window
+from django.db.models import F, Window
 from django.db.models.functions import Lag
 from django.utils import timezone
 
@@ -53,16 +53,18 @@ def versions_at(model, moment, objects, fields, where=None):
     return {v["pgh_obj_id"]: v for v in versions if v["pgh_label"] != "delete"}
 
 
-def entered_after(model, ids, moment) -> set:
-    """Those of ``ids`` whose creation the history recorded at or after ``moment`` (objects
-    that existed before the history was recorded have no such version). One query."""
+def entered_after(model, ids, moment, known_since=None) -> set:
+    """Those of ``ids`` whose creation the history recorded at or after ``moment`` and after
+    ``known_since`` (objects that existed before the history was recorded have no such
+    version). One query."""
     if not ids:
         return set()
-    return set(
-        event_model(model)
-        .objects.filter(pgh_obj_id__in=ids, pgh_label=INSERT, pgh_created_at__gte=moment)
-        .values_list("pgh_obj_id", flat=True)
+    entered = event_model(model).objects.filter(
+        pgh_obj_id__in=ids, pgh_label=INSERT, pgh_created_at__gte=moment
     )
+    if known_since is not None:
+        entered = entered.filter(pgh_created_at__gt=known_since)
+    return set(entered.values_list("pgh_obj_id", flat=True))
 
 
 def entered_at(obj) -> datetime.datetime | None:
@@ -88,18 +90,12 @@ def _changed_versions(model, objects, since, until, fields):
         event.objects.filter(
             pgh_obj_id__in=in_period.values("pgh_obj_id"), pgh_created_at__lt=until
         )
-        .annotate(
-            **{f"old_{name}": Window(Lag(name), **window) for name in fields},
-            # The version's own time as a window column: filtering on it happens after the
-            # LAG, so the first version of the period still sees the one before it.
-            written_at=Window(Max("pgh_created_at"), partition_by=[F("pgh_id")]),
-        )
+        .annotate(**{f"old_{name}": Window(Lag(name), **window) for name in fields})
         .values("pgh_obj_id", "pgh_created_at", "pgh_label", *fields, *(f"old_{n}" for n in fields))
         .order_by("pgh_id")
     )
-    if since is not None:
-        versions = versions.filter(written_at__gte=since)
-    return list(versions)
+    # The versions before ``since`` (of the objects changed since) are read for the LAG only.
+    return [v for v in versions if since is None or v["pgh_created_at"] >= since]
 
 
 PROJECT_STATE = {

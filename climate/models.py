@@ -1,9 +1,8 @@
 """Climate partnerships, their projects with funding records, and committee meetings.
 
-What a committee briefing calls "changed since the previous meeting" is read from dated rows
-only: status reports (``reported_on``), ``ProjectChange`` rows written by the signal handlers
-in ``climate.history`` whenever a project's status or traffic light, or a milestone's due date
-or reached date, changes.
+What a committee briefing calls "changed since the previous meeting" is read from status
+reports (``reported_on``) and from the history the database records of every project and
+milestone (``climate.history``).
 """
 
 import datetime
@@ -467,7 +466,11 @@ class StatusReport(Publishable):
 
 @tracked
 class ProjectChange(ChoiceLabels, models.Model):
-    """A dated change of a project's status, traffic light or milestones (written automatically)."""
+    """A dated change of a project's status, traffic light or milestones.
+
+    No longer written: ``climate.history`` reads the changes from the recorded history and
+    gives them in this shape, unsaved. The table keeps what was recorded before the history
+    began (readable in the admin)."""
 
     class Kind(models.TextChoices):
         STATUS = "status", _("Status changed")
