@@ -215,8 +215,7 @@ def state_at_meeting(projects, window: MeetingWindow, published) -> dict[int, Pr
     versions = history.versions_at(Project, window.until, published, STATE_FIELDS)
     later = [project.pk for project in projects if project.pk not in versions]
     if later:
-        meeting_entered = history.entered_at(window.meeting)
-        later = history.entered_after(Project, later, window.until, meeting_entered)
+        later = history.entered_after(Project, later, window.until, known_since=window.meeting)
     states = {}
     for project in projects:
         version = versions.get(project.pk)

@@ -17,7 +17,7 @@ the CSV show).
 
 import datetime
 
-from django.db.models import F, Window
+from django.db.models import Exists, F, OuterRef, Window
 from django.db.models.functions import Lag
 from django.utils import timezone
 
@@ -55,26 +55,22 @@ def versions_at(model, moment, objects, fields, where=None):
 
 def entered_after(model, ids, moment, known_since=None) -> set:
     """Those of ``ids`` whose creation the history recorded at or after ``moment`` and after
-    ``known_since`` (objects that existed before the history was recorded have no such
-    version). One query."""
+    the creation of ``known_since`` (an object: when it was entered, if the history recorded
+    it). Objects that existed before the history was recorded have no such version. One query.
+    """
     if not ids:
         return set()
     entered = event_model(model).objects.filter(
         pgh_obj_id__in=ids, pgh_label=INSERT, pgh_created_at__gte=moment
     )
     if known_since is not None:
-        entered = entered.filter(pgh_created_at__gt=known_since)
+        known = event_model(type(known_since)).objects.filter(
+            pgh_obj_id=known_since.pk, pgh_label=INSERT
+        )
+        entered = entered.exclude(
+            Exists(known.filter(pgh_created_at__gte=OuterRef("pgh_created_at")))
+        )
     return set(entered.values_list("pgh_obj_id", flat=True))
-
-
-def entered_at(obj) -> datetime.datetime | None:
-    """When the history recorded the creation of ``obj`` (None: before it was recorded)."""
-    return (
-        event_model(type(obj))
-        .objects.filter(pgh_obj_id=obj.pk, pgh_label=INSERT)
-        .values_list("pgh_created_at", flat=True)
-        .first()
-    )
 
 
 def _changed_versions(model, objects, since, until, fields):
@@ -131,44 +127,35 @@ def project_changes(projects, since, until):
 def milestone_changes(projects, since, until):
     """Milestones of ``projects`` moved or reached in [since, until): ``{project id: [changes]}``.
 
-    Each change carries its milestone (title in both languages) as it is now."""
-    fields = ("project_id", "due_date", "reached_on")
-    milestones = Milestone.objects.filter(project__in=projects)
-    found = []
-    for version in _changed_versions(Milestone, milestones.values("pk"), since, until, fields):
-        if version["due_date"] != version["old_due_date"] and version["pgh_label"] != INSERT:
-            found.append(
-                (
-                    version,
-                    ProjectChange.Kind.MILESTONE_MOVED,
-                    _local_day(version["pgh_created_at"]),
-                    version["old_due_date"],
-                    version["due_date"],
-                )
-            )
-        if version["reached_on"] and version["reached_on"] != version["old_reached_on"]:
-            found.append(
-                (
-                    version,
-                    ProjectChange.Kind.MILESTONE_REACHED,
-                    version["reached_on"],
-                    version["old_reached_on"],
-                    version["reached_on"],
-                )
-            )
-    titles = milestones.in_bulk({version["pgh_obj_id"] for version, *_rest in found})
+    Each change names its milestone as it was titled then (both languages)."""
+    fields = ("project_id", "due_date", "reached_on", "title_de", "title_en")
+    milestones = Milestone.objects.filter(project__in=projects).values("pk")
     changes = {}
-    for version, kind, day, old, new in found:
-        changes.setdefault(version["project_id"], []).append(
-            ProjectChange(
+    for version in _changed_versions(Milestone, milestones, since, until, fields):
+        found = []
+        if version["due_date"] != version["old_due_date"] and version["pgh_label"] != INSERT:
+            day = _local_day(version["pgh_created_at"])
+            found.append((ProjectChange.Kind.MILESTONE_MOVED, day, version["old_due_date"]))
+        if version["reached_on"] and version["reached_on"] != version["old_reached_on"]:
+            found.append((ProjectChange.Kind.MILESTONE_REACHED, version["reached_on"], None))
+        for kind, day, old in found:
+            new = version["due_date"] if kind == ProjectChange.Kind.MILESTONE_MOVED else day
+            milestone = Milestone(
+                pk=version["pgh_obj_id"],
                 project_id=version["project_id"],
-                milestone=titles.get(version["pgh_obj_id"]),
-                kind=kind,
-                changed_on=day,
-                old_value=old.isoformat() if old else "",
-                new_value=new.isoformat() if new else "",
+                title_de=version["title_de"],
+                title_en=version["title_en"],
             )
-        )
+            changes.setdefault(version["project_id"], []).append(
+                ProjectChange(
+                    project_id=version["project_id"],
+                    milestone=milestone,
+                    kind=kind,
+                    changed_on=day,
+                    old_value=old.isoformat() if old else "",
+                    new_value=new.isoformat(),
+                )
+            )
     return changes
 
 
