@@ -216,6 +216,9 @@ def state_at_meeting(projects, window: MeetingWindow, published) -> dict[int, Pr
     later = [project.pk for project in projects if project.pk not in versions]
     if later:
         later = history.entered_after(Project, later, window.until, known_since=window.meeting)
+    # Only the columns of the page's language are read (the same for every project).
+    deferred = projects[0].get_deferred_fields() if projects else set()
+    loaded = [name for name in STATE_FIELDS if name not in deferred]
     states = {}
     for project in projects:
         version = versions.get(project.pk)
@@ -224,8 +227,6 @@ def state_at_meeting(projects, window: MeetingWindow, published) -> dict[int, Pr
         elif project.pk in later:
             continue
         else:
-            # Only the columns of the page's language are read: the others stay empty.
-            loaded = [name for name in STATE_FIELDS if name not in project.get_deferred_fields()]
             state = ProjectState(**dict.fromkeys(STATE_FIELDS, ""))
             state.__dict__.update({name: getattr(project, name) for name in loaded})
             state.status = PUBLISHED
