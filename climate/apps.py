@@ -10,14 +10,10 @@ class ClimateConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import feeds, signals, sitemaps
+        from . import exports, feeds, sitemaps
         from .teasers import latest, tagged_with_sdg
 
-        signals.connect()
-
-        from . import opendata
-
-        opendata.register()
+        exports.register()
         areas.register(
             areas.AreaSection(
                 key=Area.CLIMATE,

@@ -1,31 +1,58 @@
-"""Budget totals and committee briefings, read in a fixed number of queries.
+"""Committee briefings and budget totals, read in a fixed number of queries.
 
 A briefing covers the time between the previous published meeting of the same committee
 (exclusive) and the meeting's own day (inclusive). Without a previous meeting, everything
 recorded up to the meeting is new. "Due before the next meeting" looks ahead to the next
 recorded meeting of the committee, or ``LOOKAHEAD_DAYS`` when none is recorded yet.
+
+``build_briefing`` reads in named steps, one function each:
+
+1. ``meeting_window``: the previous and the next meeting, and how far the briefing looks ahead;
+2. ``state_at_meeting``: each published project's status and traffic light on the meeting day;
+3. ``changes_since_previous_meeting``: new status reports and recorded changes in the window;
+4. ``next_milestones`` and ``visits_due``: what falls due before the next meeting;
+5. ``budget_totals``: granted money in total, by partnership and by status on the meeting day.
+
+It then makes one ``BriefingRow`` per project with every text the page and the CSV show, so
+neither walks the briefing again to reformat it.
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.db.models import Count, Prefetch, Q, Sum, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from ludwigsburg_intl.models import Event
+from ludwigsburg_intl.numbers import grouped
+from ludwigsburg_intl.templatetags.portal import tr
+from ludwigsburg_intl.translation_fallback import shown_fields
 
+from . import history
 from .models import (
+    TABLE_COLUMNS,
     ClimatePartnership,
     CommitteeMeeting,
+    Component,
+    Funder,
     Milestone,
     Project,
     ProjectChange,
     StatusReport,
 )
+from .tables import CellTexts, ProjectRow, group_by_partnership, with_partnerships
 
 LOOKAHEAD_DAYS = 183
+PUBLISHED = "published"
+
+
+# Totals -------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -36,6 +63,13 @@ class Total:
     unknown: int
     key: str = ""
     obj: object = None
+
+    def add(self, amount):
+        self.count += 1
+        if amount is None:
+            self.unknown += 1
+        else:
+            self.amount += amount
 
 
 @dataclass
@@ -48,97 +82,336 @@ class BudgetTotals:
 def status_label(value):
     if value in Project.ProjectStatus.values:
         return Project.ProjectStatus(value).label
-    from django.utils.translation import gettext_lazy as _
-
-    return _("not recorded")
+    return gettext_lazy("not recorded")
 
 
-def _total(row, label, key="", obj=None):
-    return Total(
-        label=label,
-        amount=row["total"] or Decimal("0"),
-        count=row["count"],
-        unknown=row["unknown"],
-        key=key,
-        obj=obj,
-    )
+def budget_totals(rows) -> BudgetTotals:
+    """Granted money in total, by partnership and by status, summed exactly (Decimal).
 
-
-AGGREGATES = {
-    "total": Sum("grant_amount"),
-    "count": Count("pk"),
-    "unknown": Count("pk", filter=Q(grant_amount__isnull=True)),
-}
-
-
-def budget_totals(projects) -> BudgetTotals:
-    """Granted money of ``projects`` in total, by partnership and by status: three SQL queries."""
-    projects = projects.order_by()
-    overall = projects.aggregate(**AGGREGATES)
-    by_partnership = (
-        projects.values(
-            "partnership_id",
-            "partnership__slug",
-            "partnership__name_de",
-            "partnership__name_en",
-            "partnership__sort_order",
-        )
-        .annotate(**AGGREGATES)
-        .order_by("partnership__sort_order", "partnership__name_de")
-    )
-    by_status = {
-        row["project_status"]: row
-        for row in projects.values("project_status").annotate(**AGGREGATES).order_by()
-    }
-    partnership_totals = []
-    for row in by_partnership:
-        partnership = SimpleNamespace(
-            slug=row["partnership__slug"],
-            name_de=row["partnership__name_de"],
-            name_en=row["partnership__name_en"],
-        )
-        partnership_totals.append(
-            _total(row, row["partnership__name_de"], row["partnership__slug"], partnership)
-        )
-    status_totals = [
-        _total(by_status[value], status_label(value), value)
-        for value in [*Project.ProjectStatus.values, ""]
-        if value in by_status
-    ]
+    ``rows`` are projects or briefing rows in table order (``by_partnership()``): anything with
+    ``partnership``, ``project_status`` and ``grant_amount``. The pages have these rows anyway,
+    so the totals cost no query and always agree with the table above them.
+    """
+    overall = Total(label="", amount=Decimal("0"), count=0, unknown=0)
+    by_partnership = {}
+    by_status = {}
+    for row in rows:
+        partnership = row.partnership
+        if partnership.pk not in by_partnership:
+            by_partnership[partnership.pk] = Total(
+                label=partnership.name_de,
+                amount=Decimal("0"),
+                count=0,
+                unknown=0,
+                key=partnership.slug,
+                obj=partnership,
+            )
+        status = row.project_status or ""
+        if status not in by_status:
+            by_status[status] = Total(
+                label=status_label(status), amount=Decimal("0"), count=0, unknown=0, key=status
+            )
+        for total in (overall, by_partnership[partnership.pk], by_status[status]):
+            total.add(row.grant_amount)
     return BudgetTotals(
-        overall=_total(overall, ""), by_partnership=partnership_totals, by_status=status_totals
+        overall=overall,
+        by_partnership=list(by_partnership.values()),
+        by_status=[
+            by_status[value] for value in [*Project.ProjectStatus.values, ""] if value in by_status
+        ],
     )
+
+
+# Step 1: the meeting's window ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingWindow:
+    meeting: CommitteeMeeting
+    previous: CommitteeMeeting | None
+    next: CommitteeMeeting | None
+    horizon: datetime.date  # the last day "due before the next meeting" covers
+
+    @property
+    def until(self) -> datetime.datetime:
+        """The end of the meeting's day: the history is read up to this moment."""
+        return history.end_of_day(self.meeting.date)
+
+    @property
+    def since(self) -> datetime.datetime | None:
+        """The end of the previous meeting's day (None: no previous meeting)."""
+        return history.end_of_day(self.previous.date) if self.previous else None
+
+    def since_previous(self, date_field) -> Q:
+        """``date_field`` after the previous meeting's day, up to the meeting's own day."""
+        lookup = Q(**{f"{date_field}__lte": self.meeting.date})
+        if self.previous is not None:
+            lookup &= Q(**{f"{date_field}__gt": self.previous.date})
+        return lookup
+
+
+def meeting_window(meeting: CommitteeMeeting) -> MeetingWindow:
+    meetings = CommitteeMeeting.objects.published().filter(committee_id=meeting.committee_id)
+    previous = meetings.filter(date__lt=meeting.date).order_by("-date").first()
+    following = meetings.filter(date__gt=meeting.date).order_by("date").first()
+    horizon = (
+        following.date if following else meeting.date + datetime.timedelta(days=LOOKAHEAD_DAYS)
+    )
+    return MeetingWindow(meeting=meeting, previous=previous, next=following, horizon=horizon)
+
+
+# The projects -------------------------------------------------------------------------------
+
+
+def briefing_projects():
+    """Published projects in table order, with only the columns a briefing shows (its summary
+    and the texts in other languages are not read)."""
+    projects = list(
+        Project.objects.published()
+        .by_partnership()
+        .only(
+            *TABLE_COLUMNS,
+            "funder_id",
+            "own_share",
+            *shown_fields("title", "traffic_light_reason", "funding_programme", "risks"),
+        )
+    )
+    funders = Funder.objects.only(*shown_fields("name", "short_name")).in_bulk(
+        {project.funder_id for project in projects if project.funder_id}
+    )
+    for project in projects:
+        project.funder = funders.get(project.funder_id)
+    return with_partnerships(projects)
+
+
+# Step 2: the state on the meeting day -------------------------------------------------------
 
 
 @dataclass
-class BriefingProject:
-    project: Project
-    status_at_meeting: str
-    traffic_light_at_meeting: str
-    new_reports: list
-    changes: list
-    due_milestones: list
+class ProjectState:
+    """What a project looked like at the end of the meeting's day (one version of its history,
+    or the project itself where its history begins later)."""
 
-    # Labels in the page's language, resolved once per briefing rather than once per row.
-    status_label: str = ""
-    traffic_light_label: str = ""
+    status: str  # published or draft
+    project_status: str
+    traffic_light: str
+    traffic_light_reason_de: str
+    traffic_light_reason_en: str
+    grant_amount: Decimal | None
+    own_share: Decimal | None
+
+
+STATE_FIELDS = [name for name in ProjectState.__dataclass_fields__]
+
+
+def state_at_meeting(projects, window: MeetingWindow, published) -> dict[int, ProjectState]:
+    """Each project's state at the end of the meeting's day, from its history (one query, one
+    more where the history of some project begins later).
+
+    Left out: projects that were drafts then, and those entered after the meeting's day and
+    after the meeting itself was entered (a meeting entered afterwards, as the demo's, sees
+    what was entered before it). Where the history begins after the meeting's day otherwise
+    (content older than the recorded history), the project is shown as it is now: the portal
+    knows nothing older."""
+    versions = history.versions_at(Project, window.until, published, STATE_FIELDS)
+    later = [project.pk for project in projects if project.pk not in versions]
+    if later:
+        later = history.entered_after(Project, later, window.until, known_since=window.meeting)
+    # Only the columns of the page's language are read (the same for every project).
+    deferred = projects[0].get_deferred_fields() if projects else set()
+    loaded = [name for name in STATE_FIELDS if name not in deferred]
+    states = {}
+    for project in projects:
+        version = versions.get(project.pk)
+        if version is not None:
+            state = ProjectState(**{name: version[name] for name in STATE_FIELDS})
+        elif project.pk in later:
+            continue
+        else:
+            state = ProjectState(**dict.fromkeys(STATE_FIELDS, ""))
+            state.__dict__.update({name: getattr(project, name) for name in loaded})
+            state.status = PUBLISHED
+        if state.status == PUBLISHED:
+            states[project.pk] = state
+    return states
+
+
+# Step 3: what changed since the previous meeting --------------------------------------------
+
+
+@dataclass
+class News:
+    created: bool = False  # the project was entered since the previous meeting
+    reports: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
+
+
+def changes_since_previous_meeting(window: MeetingWindow, published) -> dict[int, News]:
+    """Projects entered, published status reports written and status, traffic-light and
+    milestone changes saved since the previous meeting, by project id (three queries)."""
+    news = defaultdict(News)
+    reports = (
+        StatusReport.objects.published()
+        .filter(window.since_previous("reported_on"))
+        .only("project_id", "reported_on", *shown_fields("text"))
+        .order_by("reported_on", "pk")
+    )
+    for report in reports:
+        news[report.project_id].reports.append(report)
+    changes, created = history.project_changes(published, window.since, window.until)
+    for project_id in created:
+        news[project_id].created = True
+    for source in (changes, history.milestone_changes(published, window.since, window.until)):
+        for project_id, project_changes in source.items():
+            news[project_id].changes.extend(project_changes)
+    for item in news.values():
+        item.changes.sort(key=lambda change: change.changed_on)
+    return news
+
+
+# Step 4: what falls due before the next meeting ---------------------------------------------
+
+
+MILESTONE_FIELDS = ("project_id", "due_date", "reached_on")
+
+
+def next_milestones(window: MeetingWindow, published) -> dict[int, list[Milestone]]:
+    """Milestones due after the meeting up to the horizon and not reached by the meeting day,
+    as they stood at the end of its day (milestones without history: as they are now)."""
+    meeting_day = window.meeting.date
+
+    def is_due(due_date, reached_on):
+        return meeting_day < due_date <= window.horizon and (
+            reached_on is None or reached_on > meeting_day
+        )
+
+    milestones = Milestone.objects.filter(project__in=published)
+    fields = [*MILESTONE_FIELDS, *shown_fields("title")]
+    due_then = Q(due_date__gt=meeting_day, due_date__lte=window.horizon)
+    versions = history.versions_at(
+        Milestone, window.until, milestones.values("pk"), fields, where=due_then
+    )
+    found = [
+        Milestone(pk=pk, **{name: version[name] for name in fields})
+        for pk, version in versions.items()
+    ]
+    without_history = milestones.filter(
+        due_then,
+        ~Exists(history.event_model(Milestone).objects.filter(pgh_obj_id=OuterRef("pk"))),
+    ).only(*fields)
+    found += list(without_history)
+    due = defaultdict(list)
+    found = [m for m in found if is_due(m.due_date, m.reached_on)]
+    for milestone in sorted(found, key=lambda m: (m.due_date, m.pk)):
+        due[milestone.project_id].append(milestone)
+    return due
+
+
+def visits_due(window: MeetingWindow) -> list[Event]:
+    """Published events of the partnerships and projects from the day after the meeting up to
+    the horizon."""
+
+    def day_start(day):
+        return datetime.datetime.combine(
+            day, datetime.time.min, tzinfo=timezone.get_current_timezone()
+        )
+
+    one_day = datetime.timedelta(days=1)
+    return list(
+        Event.objects.published()
+        .filter(
+            Q(pk__in=ClimatePartnership.events.through.objects.values("event"))
+            | Q(pk__in=Project.events.through.objects.values("event"))
+        )
+        .filter(
+            starts_at__gte=day_start(window.meeting.date + one_day),
+            starts_at__lt=day_start(window.horizon + one_day),
+        )
+        .for_calendar()
+    )
+
+
+# The rows the page and the CSV show ---------------------------------------------------------
+
+
+@dataclass
+class ReportLine:
+    report: StatusReport
+    date_text: str
+    text: str  # HTML
+
+
+@dataclass
+class ChangeLine:
+    change: ProjectChange
+    date_text: str
+    kind_label: str
+    milestone: str  # HTML, empty for a change of the project itself
+    before: str
+    after: str
 
     @property
-    def news_summary(self):
-        from django.utils.translation import ngettext
+    def shows_values(self):
+        # "Milestone reached" says it all: its date is the line's date.
+        return self.change.kind != ProjectChange.Kind.MILESTONE_REACHED
 
-        parts = []
-        if self.new_reports:
-            n = len(self.new_reports)
-            parts.append(ngettext("%(count)s report", "%(count)s reports", n) % {"count": n})
-        if self.changes:
-            n = len(self.changes)
-            parts.append(ngettext("%(count)s change", "%(count)s changes", n) % {"count": n})
-        return ", ".join(parts)
+
+@dataclass
+class MilestoneLine:
+    milestone: Milestone
+    date_text: str
+    title: str  # HTML
+
+
+@dataclass
+class Section:
+    """The facts of a project with news, shown in its own section (and printed page)."""
+
+    partnership: str  # HTML, like every text below
+    traffic_light_reason: str
+    funder: str
+    funding_programme: str
+    own_share: str
+    components: list  # (title, progress) pairs
+    risks: str
+
+
+@dataclass
+class BriefingRow(ProjectRow):
+    state: ProjectState | None = None  # at the end of the meeting's day
+    is_new: bool = False  # entered since the previous meeting
+    reports: list[ReportLine] = field(default_factory=list)
+    changes: list[ChangeLine] = field(default_factory=list)
+    due_milestones: list[MilestoneLine] = field(default_factory=list)
+    news_summary: str = ""
+    section: Section | None = None
 
     @property
-    def has_changes(self):
-        return bool(self.new_reports or self.changes)
+    def partnership(self):
+        return self.project.partnership
+
+    @property
+    def grant_amount(self):
+        return self.state.grant_amount
+
+    @property
+    def has_news(self):
+        return bool(self.is_new or self.reports or self.changes)
+
+    @property
+    def has_section(self):
+        """Projects with something new or due get their own section."""
+        return bool(self.has_news or self.due_milestones)
+
+
+@dataclass
+class DueItem:
+    """A milestone or a visit due before the next meeting, for the summary's list."""
+
+    date: datetime.date
+    milestone: MilestoneLine | None = None
+    project_title: str = ""  # HTML
+    event: Event | None = None
 
 
 @dataclass
@@ -147,167 +420,150 @@ class Briefing:
     previous: CommitteeMeeting | None
     next: CommitteeMeeting | None
     horizon: datetime.date
-    projects: list[BriefingProject]
-    visits: list
+    rows: list[BriefingRow]
+    groups: list  # the rows by partnership, for the table
+    due_items: list[DueItem]
     totals: BudgetTotals
-    status_totals: list[Total] = field(default_factory=list)
-
-    @property
-    def projects_with_news(self):
-        """Projects with something new or due: each gets its own section (and printed page)."""
-        return [p for p in self.projects if p.has_changes or p.due_milestones]
 
     @property
     def is_first(self):
         return self.previous is None
 
     @property
-    def changed_projects(self):
-        return [p for p in self.projects if p.has_changes]
+    def sections(self):
+        return [row for row in self.rows if row.has_section]
 
     @property
     def new_report_count(self):
-        return sum(len(p.new_reports) for p in self.projects)
+        return sum(len(row.reports) for row in self.rows)
+
+    @property
+    def new_project_count(self):
+        return sum(row.is_new for row in self.rows)
 
     @property
     def change_count(self):
-        return sum(len(p.changes) for p in self.projects)
-
-    @property
-    def due_items(self):
-        """Milestones and visits due before the next meeting, by date.
-
-        Each item is (date, milestone, project, event); milestone and project or event is None.
-        """
-        items = [(m.due_date, m, p.project, None) for p in self.projects for m in p.due_milestones]
-        items += [(event.local_start.date(), None, None, event) for event in self.visits]
-        return sorted(items, key=lambda item: (item[0], item[3] is not None))
+        return sum(len(row.changes) for row in self.rows)
 
 
-def _in_window(prefix, previous, meeting):
-    lookup = Q(**{f"{prefix}__lte": meeting.date})
-    if previous is not None:
-        lookup &= Q(**{f"{prefix}__gt": previous.date})
-    return lookup
+def build_briefing(meeting: CommitteeMeeting, with_sections=True) -> Briefing:
+    """Everything a briefing shows, for published content only, in a constant number of queries.
 
+    ``with_sections=False`` leaves out what only the page's project sections show (the CSV).
+    """
+    window = meeting_window(meeting)
+    projects = briefing_projects()
+    # The ids of the published projects, as a subquery of the steps' queries (built once).
+    published = Project.objects.published().values("pk")
+    states = state_at_meeting(projects, window, published)
+    news = changes_since_previous_meeting(window, published)
+    due = next_milestones(window, published)
 
-def build_briefing(meeting: CommitteeMeeting, with_components=True) -> Briefing:
-    """Everything a briefing shows, for published content only, in a constant number of queries."""
-    meetings = CommitteeMeeting.objects.published().filter(committee_id=meeting.committee_id)
-    previous = meetings.filter(date__lt=meeting.date).order_by("-date").first()
-    following = meetings.filter(date__gt=meeting.date).order_by("date").first()
-    horizon = (
-        following.date if following else meeting.date + datetime.timedelta(days=LOOKAHEAD_DAYS)
-    )
-
-    reports = StatusReport.objects.published().filter(_in_window("reported_on", previous, meeting))
-    changes = ProjectChange.objects.filter(
-        _in_window("changed_on", previous, meeting)
-    ).select_related("milestone")
-    later_state_changes = ProjectChange.objects.filter(
-        changed_on__gt=meeting.date,
-        kind__in=[ProjectChange.Kind.STATUS, ProjectChange.Kind.TRAFFIC_LIGHT],
-    ).order_by("changed_on", "pk")
-    due = Milestone.objects.filter(due_date__gt=meeting.date, due_date__lte=horizon).filter(
-        Q(reached_on__isnull=True) | Q(reached_on__gt=meeting.date)
-    )
-    # The partnerships' long texts and the projects' summaries are not part of a briefing.
-    projects = list(
-        Project.objects.published()
-        .by_partnership()
-        .defer("summary")
-        .prefetch_related(
-            Prefetch("partnership", queryset=ClimatePartnership.objects.only("slug", "name")),
-            "funder",
-        )
-        .prefetch_related(
-            Prefetch(
-                "reports",
-                queryset=reports.order_by("reported_on", "pk"),
-                to_attr="briefing_reports",
-            ),
-            Prefetch(
-                "changes", queryset=changes.order_by("changed_on", "pk"), to_attr="briefing_changes"
-            ),
-            Prefetch("changes", queryset=later_state_changes, to_attr="later_state_changes"),
-            Prefetch("milestones", queryset=due.order_by("due_date", "pk"), to_attr="briefing_due"),
-        )
-    )
-    statuses = [*Project.ProjectStatus.values, ""]
-    status_names = {value: str(status_label(value)) for value in statuses}
-    light_names = {value: str(label) for value, label in Project.TrafficLight.choices}
-    items = []
+    texts = CellTexts()
+    rows = []
     for project in projects:
-        # The state on the meeting day: the value before the first change made after it,
-        # or the current value when nothing changed since.
-        later = project.later_state_changes
-        status = next(
-            (c.old_value for c in later if c.kind == ProjectChange.Kind.STATUS),
-            project.project_status,
-        )
-        light = next(
-            (c.old_value for c in later if c.kind == ProjectChange.Kind.TRAFFIC_LIGHT),
-            project.traffic_light,
-        )
-        items.append(
-            BriefingProject(
-                project=project,
-                status_at_meeting=status,
-                traffic_light_at_meeting=light,
-                new_reports=project.briefing_reports,
-                changes=project.briefing_changes,
-                due_milestones=project.briefing_due,
-                status_label=status_names.get(status, status),
-                traffic_light_label=light_names.get(light, ""),
+        state = states.get(project.pk)
+        if state is None:  # not yet public, or not yet entered, at the meeting
+            continue
+        project_news = news.get(project.pk, News())
+        rows.append(
+            BriefingRow.of(
+                project,
+                texts,
+                shown=state,
+                state=state,
+                is_new=project_news.created,
+                reports=[
+                    ReportLine(r, texts.date(r.reported_on), linebreaksbr(tr(r, "text")))
+                    for r in project_news.reports
+                ],
+                changes=[_change_line(c, texts) for c in project_news.changes],
+                due_milestones=[
+                    MilestoneLine(m, texts.date(m.due_date), tr(m, "title"))
+                    for m in due.get(project.pk, ())
+                ],
+                news_summary=_news_summary(project_news),
             )
         )
-    start = datetime.datetime.combine(
-        meeting.date + datetime.timedelta(days=1),
-        datetime.time.min,
-        tzinfo=timezone.get_current_timezone(),
-    )
-    end = datetime.datetime.combine(
-        horizon + datetime.timedelta(days=1),
-        datetime.time.min,
-        tzinfo=timezone.get_current_timezone(),
-    )
-    visits = list(
-        Event.objects.published()
-        .filter(
-            Q(pk__in=ClimatePartnership.events.through.objects.values("event"))
-            | Q(pk__in=Project.events.through.objects.values("event"))
-        )
-        .filter(starts_at__gte=start, starts_at__lt=end)
-        .for_calendar()
-    )
-    if with_components:
-        # Components are shown only in the sections of projects with news: fetch just those.
-        prefetch_related_objects(
-            [i.project for i in items if i.has_changes or i.due_milestones], "components"
-        )
-    # The status totals follow the status on the meeting day (exact Decimal sums).
-    status_sums = {}
-    for item in items:
-        row = status_sums.setdefault(
-            item.status_at_meeting, {"total": Decimal("0"), "count": 0, "unknown": 0}
-        )
-        row["count"] += 1
-        if item.project.grant_amount is None:
-            row["unknown"] += 1
-        else:
-            row["total"] += item.project.grant_amount
-    status_totals = [
-        _total(status_sums[value], status_label(value), value)
-        for value in [*Project.ProjectStatus.values, ""]
-        if value in status_sums
+    if with_sections:
+        _add_sections([row for row in rows if row.has_section], texts)
+
+    due_items = [
+        DueItem(date=line.milestone.due_date, milestone=line, project_title=row.title)
+        for row in rows
+        for line in row.due_milestones
     ]
+    due_items += [
+        DueItem(date=event.local_start.date(), event=event) for event in visits_due(window)
+    ]
+    due_items.sort(key=lambda item: (item.date, item.event is not None))
+
     return Briefing(
         meeting=meeting,
-        previous=previous,
-        next=following,
-        horizon=horizon,
-        projects=items,
-        visits=visits,
-        totals=budget_totals(Project.objects.published()),
-        status_totals=status_totals,
+        previous=window.previous,
+        next=window.next,
+        horizon=window.horizon,
+        rows=rows,
+        groups=group_by_partnership(rows),
+        due_items=due_items,
+        totals=budget_totals(rows),
     )
+
+
+def _change_line(change, texts):
+    return ChangeLine(
+        change=change,
+        date_text=texts.date(change.changed_on),
+        kind_label=change.get_kind_display(),
+        milestone=tr(change.milestone, "title"),
+        before=str(change.old_label),
+        after=str(change.new_label),
+    )
+
+
+def _news_summary(news):
+    parts = [_("new project")] if news.created else []
+    if news.reports:
+        n = len(news.reports)
+        parts.append(ngettext("%(count)s report", "%(count)s reports", n) % {"count": n})
+    if news.changes:
+        n = len(news.changes)
+        parts.append(ngettext("%(count)s change", "%(count)s changes", n) % {"count": n})
+    return ", ".join(parts)
+
+
+def _add_sections(rows, texts):
+    """The facts of each project with news (one more query, for the components)."""
+    components = defaultdict(list)
+    fields = shown_fields("title")
+    for project_id, target, progress, *titles in (
+        Component.objects.filter(project__in=[row.project.pk for row in rows])
+        .order_by("sort_order", "pk")
+        .values_list("project_id", "target", "progress", *fields)
+    ):
+        title = tr(SimpleNamespace(**dict(zip(fields, titles, strict=True))), "title")
+        components[project_id].append((title, _progress(target, progress)))
+    for row in rows:
+        project = row.project
+        row.section = Section(
+            partnership=tr(project.partnership, "name"),
+            traffic_light_reason=tr(row.state, "traffic_light_reason"),
+            funder=tr(project.funder, "name"),
+            funding_programme=tr(project, "funding_programme"),
+            own_share=texts.money(row.state.own_share),
+            components=components[project.pk],
+            risks=linebreaksbr(tr(project, "risks")),
+        )
+
+
+def _progress(target, progress):
+    """What a component's line says after its title (``Component.target_display`` and
+    ``progress_display``, from the values alone)."""
+    if target is None:
+        return ""
+    if progress is None:
+        return _("target %(target)s, progress not yet reported") % {"target": grouped(target, 0)}
+    return _("%(done)s of %(target)s done") % {
+        "done": grouped(progress, 0),
+        "target": grouped(target, 0),
+    }

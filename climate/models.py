@@ -1,9 +1,8 @@
 """Climate partnerships, their projects with funding records, and committee meetings.
 
-What a committee briefing calls "changed since the previous meeting" is read from dated rows
-only: status reports (``reported_on``), ``ProjectChange`` rows written by the signal handlers
-in ``climate.history`` whenever a project's status or traffic light, or a milestone's due date
-or reached date, changes.
+What a committee briefing calls "changed since the previous meeting" is read from status
+reports (``reported_on``) and from the history the database records of every project and
+milestone (``climate.history``).
 """
 
 import datetime
@@ -12,7 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -24,6 +23,7 @@ from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 from ludwigsburg_intl.search import search_indexes, search_vector_field
+from ludwigsburg_intl.translation_fallback import shown_fields
 
 NOT_NEGATIVE = MinValueValidator(
     Decimal("0"), message=_("An amount of money must not be negative.")
@@ -190,6 +190,18 @@ class Funder(models.Model):
         return self.short_name or self.name
 
 
+# What a row of the council's project tables reads of a project, besides its title.
+TABLE_COLUMNS = (
+    "slug",
+    "partnership_id",
+    "project_status",
+    "traffic_light",
+    "grant_amount",
+    "start_year",
+    "end_year",
+)
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def running_in(self, year: int):
         """Projects whose period includes ``year``; an unknown end counts as still running."""
@@ -208,27 +220,23 @@ class ProjectQuerySet(PublishableQuerySet):
             "title",
         )
 
-    def with_overview_data(self, today=None):
-        """The columns of the status overview, as annotations: one query for all projects."""
-        today = today or timezone.localdate()
+    def with_overview_data(self):
+        """The columns of the status overview, as annotations: one query for all projects.
+
+        Only what a row shows is read (the title in the page's language and German); the
+        partnerships come separately (``climate.tables.with_partnerships``), a few for all rows.
+        """
         reports = StatusReport.objects.published().filter(project=OuterRef("pk"))
         open_milestones = Milestone.objects.filter(
             project=OuterRef("pk"), reached_on__isnull=True
         ).order_by("due_date", "pk")
-        # prefetch, not select_related: a few partnerships shared by all rows instead of one copy
-        # per row, with only the columns a row shows (not their long texts in every language).
-        # The long texts of the projects are not shown in the table either.
-        return (
-            self.defer("summary", "traffic_light_reason", "funding_programme", "risks")
-            .prefetch_related(
-                Prefetch("partnership", queryset=ClimatePartnership.objects.only("slug", "name"))
-            )
-            .annotate(
-                last_report_on=Subquery(reports.order_by("-reported_on").values("reported_on")[:1]),
-                next_milestone_due=Subquery(open_milestones.values("due_date")[:1]),
-                next_milestone_title_de=Subquery(open_milestones.values("title_de")[:1]),
-                next_milestone_title_en=Subquery(open_milestones.values("title_en")[:1]),
-            )
+        return self.only(*TABLE_COLUMNS, *shown_fields("title")).annotate(
+            last_report_on=Subquery(reports.order_by("-reported_on").values("reported_on")[:1]),
+            next_milestone_due=Subquery(open_milestones.values("due_date")[:1]),
+            **{
+                f"next_milestone_{name}": Subquery(open_milestones.values(name)[:1])
+                for name in shown_fields("title")
+            },
         )
 
     def needing_report(self, days=90, today=None):
@@ -479,7 +487,11 @@ class StatusReport(Publishable):
 
 @tracked
 class ProjectChange(ChoiceLabels, models.Model):
-    """A dated change of a project's status, traffic light or milestones (written automatically)."""
+    """A dated change of a project's status, traffic light or milestones.
+
+    No longer written: ``climate.history`` reads the changes from the recorded history and
+    gives them in this shape, unsaved. The table keeps what was recorded before the history
+    began (readable in the admin)."""
 
     class Kind(models.TextChoices):
         STATUS = "status", _("Status changed")

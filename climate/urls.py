@@ -1,14 +1,14 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import opendata, views
+from . import exports, views
 
 app_name = "climate"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("data.csv", opendata.project_data, {"fmt": "csv"}, name="data-csv"),
-    path("data.json", opendata.project_data, {"fmt": "json"}, name="data-json"),
+    path("data.csv", exports.project_data, {"fmt": "csv"}, name="data-csv"),
+    path("data.json", exports.project_data, {"fmt": "json"}, name="data-json"),
     path(_("status/"), views.status_overview, name="status-overview"),
     path(_("projects/<slug:slug>/"), views.project_detail, name="project-detail"),
     path(_("briefings/"), views.meeting_list, name="meeting-list"),

@@ -1,22 +1,21 @@
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ludwigsburg_intl.models import Area, ContactPerson, Event
-from ludwigsburg_intl.opendata import Column, table_response
+from ludwigsburg_intl.opendata import table_response
 from ludwigsburg_intl.publishing import get_visible_or_404
 from ludwigsburg_intl.translation_fallback import translated
 
-from . import structured_data
+from . import exports, history, structured_data
 from .briefing import budget_totals, build_briefing
 from .filters import ProjectFilter
 from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
+from .tables import group_by_partnership, overview_rows
 
 
 @require_safe
@@ -93,7 +92,7 @@ def project_detail(request, slug):
     )
     reports = StatusReport.objects.published().filter(project=project)
     events = project.events.published().for_calendar()
-    changes = project.changes.select_related("milestone").order_by("-changed_on", "-pk")
+    changes = history.changes_of(project)
     return render(
         request,
         "climate/project_detail.html",
@@ -103,7 +102,7 @@ def project_detail(request, slug):
             "structured_data": structured_data.project(project, request),
             "reports": list(reports),
             "events": list(events),
-            "changes": list(changes),
+            "changes": changes,
             "breadcrumbs": [
                 (_("Climate partnerships"), "climate:index"),
                 (
@@ -122,13 +121,15 @@ def status_overview(request):
     project_filter = ProjectFilter(request.GET or None, queryset=projects)
     valid = project_filter.is_bound and project_filter.is_valid()
     filtered = project_filter.qs if valid else projects
+    rows = overview_rows(filtered.by_partnership().with_overview_data())
     return render(
         request,
         "climate/status_overview.html",
         {
             "filter": project_filter,
-            "projects": list(filtered.by_partnership().with_overview_data()),
-            "totals": budget_totals(filtered),
+            "rows": rows,
+            "groups": group_by_partnership(rows),
+            "totals": budget_totals(row.project for row in rows),
             "is_filtered": valid and any(project_filter.form.cleaned_data.values()),
             "breadcrumbs": [
                 (_("Climate partnerships"), "climate:index"),
@@ -205,102 +206,18 @@ def briefing_print_css(request, pk):
     return response
 
 
-def _short_date(value) -> str:
-    """A date in the CSV as the page's language writes it (14.06.2023, 14/06/2023)."""
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
-
-
-def _reports_cell(reports):
-    return " | ".join(f"{_short_date(r['date'])}: {r['text']}" for r in reports)
-
-
-def _changes_cell(changes):
-    return "; ".join(
-        f"{_short_date(c['date'])} {c['kind']}: "
-        + (f"{c['milestone']} " if c["milestone"] else "")
-        + f"{c['before']} → {c['after']}"
-        for c in changes
-    )
-
-
-def _milestones_cell(milestones):
-    return "; ".join(f"{_short_date(m['due_date'])} {m['title']}" for m in milestones)
-
-
-BRIEFING_COLUMNS = [
-    Column("climate_partnership", gettext_lazy("Climate partnership")),
-    Column("project", gettext_lazy("Project")),
-    Column("project_status", gettext_lazy("Project status")),
-    Column("traffic_light", gettext_lazy("Traffic light")),
-    Column("reason", gettext_lazy("Reason")),
-    Column("funder", gettext_lazy("Funder")),
-    Column("funding_programme", gettext_lazy("Funding programme")),
-    Column("grant_eur", gettext_lazy("Grant (EUR)"), places=2),
-    Column("own_share_eur", gettext_lazy("Own share (EUR)"), places=2),
-    Column("period", gettext_lazy("Period")),
-    Column(
-        "new_reports", gettext_lazy("New reports since the previous meeting"), csv=_reports_cell
-    ),
-    Column("changes", gettext_lazy("Changes since the previous meeting"), csv=_changes_cell),
-    Column(
-        "due_milestones",
-        gettext_lazy("Milestones due before the next meeting"),
-        csv=_milestones_cell,
-    ),
-    Column("address", gettext_lazy("Address")),
-]
-
-
 @require_safe
 def briefing_data(request, pk, fmt):
     """The briefing as a table: CSV for Excel (UTF-8 with BOM; German: ';' and decimal comma),
     or JSON with the reports, changes and milestones as lists."""
     meeting = _meeting(request, pk)
-    data = build_briefing(meeting, with_components=False)
-    filename = f"{slugify(translated(meeting.committee, 'name').text)}-{meeting.date.isoformat()}"
-    records = []
-    for item in data.projects:
-        project = item.project
-        records.append(
-            {
-                "climate_partnership": translated(project.partnership, "name").text,
-                "project": translated(project, "title").text,
-                "project_status": str(item.status_label),
-                "traffic_light": str(item.traffic_light_label),
-                "reason": translated(project, "traffic_light_reason").text,
-                "funder": str(project.funder or ""),
-                "funding_programme": translated(project, "funding_programme").text,
-                "grant_eur": project.grant_amount,
-                "own_share_eur": project.own_share,
-                "period": str(project.period),
-                "new_reports": [
-                    {"date": r.reported_on, "text": translated(r, "text").text}
-                    for r in item.new_reports
-                ],
-                "changes": [
-                    {
-                        "date": c.changed_on,
-                        "kind": str(c.get_kind_display()),
-                        "milestone": translated(c.milestone, "title").text if c.milestone else "",
-                        "before": str(c.old_label),
-                        "after": str(c.new_label),
-                    }
-                    for c in item.changes
-                ],
-                "due_milestones": [
-                    {"due_date": m.due_date, "title": translated(m, "title").text}
-                    for m in item.due_milestones
-                ],
-                "address": request.build_absolute_uri(
-                    reverse("climate:project-detail", kwargs={"slug": project.slug})
-                ),
-            }
-        )
+    briefing = build_briefing(meeting, with_sections=False)
+    committee = slugify(translated(meeting.committee, "name").text)
     return table_response(
         request,
         fmt,
-        BRIEFING_COLUMNS,
-        records,
+        exports.BRIEFING_COLUMNS,
+        exports.briefing_records(request, briefing),
         title=_meeting_title(meeting),
-        filename=filename,
+        filename=f"{committee}-{meeting.date.isoformat()}",
     )

@@ -48,3 +48,12 @@ def translated(obj, field: str, language: str | None = None) -> TranslatedText:
     ``<field>_de`` and ``<field>_en`` attributes (e.g. a queryset annotation)."""
     codes = [code for code, _name in settings.LANGUAGES]
     return pick({code: getattr(obj, f"{field}_{code}", None) for code in codes}, language)
+
+
+def shown_fields(*fields: str, language: str | None = None) -> list[str]:
+    """The columns a page in ``language`` reads for the translated ``fields``: the language's
+    own and the German fallback, for ``QuerySet.only()`` (the other languages stay unread)."""
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    languages = [language] if language == default else [language, default]
+    return [f"{name}_{code}" for name in fields for code in languages]

@@ -1,7 +1,9 @@
+import contextlib
 import datetime
 from decimal import Decimal
 
 import factory
+from django.db.models import Max
 
 from climate.models import (
     ClimatePartnership,
@@ -98,3 +100,21 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     committee = factory.SubFactory(CommitteeFactory)
     date = datetime.date(2024, 2, 1)
     status = PUBLISHED
+
+
+@contextlib.contextmanager
+def saved_on(day):
+    """Date the versions the block writes to the history (django-pghistory) at noon of ``day``,
+    as if the edits had been made then: the history records the real time of each change."""
+    from django.utils import timezone
+
+    from ludwigsburg_intl import history
+
+    models = [history.event_model(model) for model in history.tracked_models()]
+    last = {model: model.objects.aggregate(last=Max("pgh_id"))["last"] or 0 for model in models}
+    yield
+    moment = datetime.datetime.combine(
+        day, datetime.time(12), tzinfo=timezone.get_current_timezone()
+    )
+    for model in models:
+        model.objects.filter(pgh_id__gt=last[model]).update(pgh_created_at=moment)

@@ -1,11 +1,11 @@
 import datetime
 from decimal import Decimal
-from unittest import mock
 
 import pytest
 
 from climate.briefing import budget_totals, build_briefing
-from climate.models import Project, ProjectChange
+from climate.history import changes_of
+from climate.models import Project
 
 from .factories import (
     MeetingFactory,
@@ -13,14 +13,10 @@ from .factories import (
     PartnershipFactory,
     ProjectFactory,
     StatusReportFactory,
+    saved_on,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def on_day(day):
-    """Let the change history believe today is ``day``."""
-    return mock.patch("django.utils.timezone.localdate", return_value=day)
 
 
 def test_totals_are_exact_to_the_cent():
@@ -33,7 +29,9 @@ def test_totals_are_exact_to_the_cent():
     )
     ProjectFactory(partnership=ambato, grant_amount=None, project_status="completed")
 
-    totals = budget_totals(Project.objects.published())
+    totals = budget_totals(
+        Project.objects.published().by_partnership().select_related("partnership")
+    )
 
     assert totals.overall.amount == Decimal("270000.01")
     assert [(t.key, t.amount, t.count, t.unknown) for t in totals.by_partnership] == [
@@ -50,7 +48,8 @@ def test_drafts_are_not_counted():
     ProjectFactory(grant_amount=Decimal("100.00"))
     ProjectFactory(grant_amount=Decimal("5.00"), status="draft")
     ProjectFactory(grant_amount=Decimal("7.00"), partnership=PartnershipFactory(status="draft"))
-    assert budget_totals(Project.objects.published()).overall.amount == Decimal("100.00")
+    published = Project.objects.published().select_related("partnership")
+    assert budget_totals(published).overall.amount == Decimal("100.00")
     assert Project.objects.published().count() == 1
 
 
@@ -64,13 +63,13 @@ def test_running_in_year():
 
 def test_status_and_light_changes_are_recorded_with_their_date():
     project = ProjectFactory(project_status="applied", traffic_light="")
-    assert not ProjectChange.objects.exists()  # creating is not a change
-    with on_day(datetime.date(2024, 5, 2)):
+    assert not changes_of(project)  # creating is not a change
+    with saved_on(datetime.date(2024, 5, 2)):
         project.project_status = "approved"
         project.traffic_light = "at_risk"
         project.save()
         project.save()  # saving again without a change records nothing
-    changes = list(ProjectChange.objects.order_by("kind"))
+    changes = sorted(changes_of(project), key=lambda c: c.kind)
     assert [(c.kind, c.old_value, c.new_value, c.changed_on) for c in changes] == [
         ("status", "applied", "approved", datetime.date(2024, 5, 2)),
         ("traffic_light", "", "at_risk", datetime.date(2024, 5, 2)),
@@ -79,12 +78,12 @@ def test_status_and_light_changes_are_recorded_with_their_date():
 
 def test_milestone_moves_and_reaching_are_recorded():
     milestone = MilestoneFactory(due_date=datetime.date(2024, 3, 1))
-    with on_day(datetime.date(2024, 2, 10)):
+    with saved_on(datetime.date(2024, 2, 10)):
         milestone.due_date = datetime.date(2024, 6, 1)
         milestone.save()
     milestone.reached_on = datetime.date(2024, 5, 20)
     milestone.save()
-    moved, reached = ProjectChange.objects.order_by("changed_on")
+    reached, moved = changes_of(milestone.project)  # newest first
     assert (moved.kind, moved.changed_on, moved.old_value, moved.new_value) == (
         "milestone_moved",
         datetime.date(2024, 2, 10),
@@ -95,26 +94,28 @@ def test_milestone_moves_and_reaching_are_recorded():
 
 
 def test_first_meeting_counts_everything_up_to_its_day_as_new():
-    project = ProjectFactory(project_status="applied")
+    with saved_on(datetime.date(2020, 1, 1)):
+        project = ProjectFactory(project_status="applied")
     StatusReportFactory(project=project, reported_on=datetime.date(2020, 1, 1))
     StatusReportFactory(project=project, reported_on=datetime.date(2024, 2, 1))
     StatusReportFactory(project=project, reported_on=datetime.date(2024, 2, 2))  # after the meeting
-    with on_day(datetime.date(2023, 7, 1)):
+    with saved_on(datetime.date(2023, 7, 1)):
         project.project_status = "approved"
         project.save()
     briefing = build_briefing(MeetingFactory(date=datetime.date(2024, 2, 1)))
     assert briefing.is_first
-    (item,) = briefing.projects
-    assert [r.reported_on for r in item.new_reports] == [
+    (row,) = briefing.rows
+    assert [line.report.reported_on for line in row.reports] == [
         datetime.date(2020, 1, 1),
         datetime.date(2024, 2, 1),
     ]
-    assert [c.kind for c in item.changes] == ["status"]
+    assert [line.change.kind for line in row.changes] == ["status"]
 
 
 def test_changes_since_the_previous_meeting_of_the_same_committee():
-    project = ProjectFactory(project_status="applied", traffic_light="on_track")
-    milestone = MilestoneFactory(project=project, due_date=datetime.date(2024, 4, 1))
+    with saved_on(datetime.date(2023, 12, 1)):
+        project = ProjectFactory(project_status="applied", traffic_light="on_track")
+        milestone = MilestoneFactory(project=project, due_date=datetime.date(2024, 4, 1))
     MeetingFactory(date=datetime.date(2024, 1, 10))
     meeting = MeetingFactory(date=datetime.date(2024, 3, 20))
     MeetingFactory(
@@ -131,36 +132,36 @@ def test_changes_since_the_previous_meeting_of_the_same_committee():
     )  # the previous meeting's day
     new_report = StatusReportFactory(project=project, reported_on=datetime.date(2024, 1, 11))
     StatusReportFactory(project=project, reported_on=datetime.date(2024, 2, 1), status="draft")
-    with on_day(datetime.date(2024, 1, 5)):
+    with saved_on(datetime.date(2024, 1, 5)):
         project.traffic_light = "at_risk"
         project.traffic_light_reason_de = "Sicherheitslage"
         project.save()
-    with on_day(datetime.date(2024, 2, 20)):
+    with saved_on(datetime.date(2024, 2, 20)):
         project.project_status = "approved"
         project.save()
         milestone.due_date = datetime.date(2024, 5, 1)
         milestone.save()
-    with on_day(datetime.date(2024, 4, 2)):  # after the meeting: belongs to the next briefing
+    with saved_on(datetime.date(2024, 4, 2)):  # after the meeting: belongs to the next briefing
         project.project_status = "implementation"
         project.save()
 
     briefing = build_briefing(meeting)
 
     assert briefing.previous.date == datetime.date(2024, 1, 10)
-    (item,) = briefing.projects
-    assert item.new_reports == [new_report]
-    assert sorted(c.kind for c in item.changes) == ["milestone_moved", "status"]
+    (row,) = briefing.rows
+    assert [line.report for line in row.reports] == [new_report]
+    assert sorted(line.change.kind for line in row.changes) == ["milestone_moved", "status"]
     # The state on the meeting day, not today's.
-    assert item.status_at_meeting == "approved"
-    assert item.traffic_light_at_meeting == "at_risk"
-    assert [m.pk for m in item.due_milestones] == [milestone.pk]
+    assert row.project_status == "approved"
+    assert row.traffic_light == "at_risk"
+    assert [line.milestone.pk for line in row.due_milestones] == [milestone.pk]
 
 
 def test_briefing_hides_draft_projects():
     ProjectFactory(title_de="Öffentlich")
     ProjectFactory(title_de="Entwurf", status="draft")
     briefing = build_briefing(MeetingFactory())
-    assert [i.project.title_de for i in briefing.projects] == ["Öffentlich"]
+    assert [row.project.title_de for row in briefing.rows] == ["Öffentlich"]
     assert briefing.totals.overall.count == 1
 
 

@@ -9,13 +9,14 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from climate.models import Milestone, ProjectChange
+from climate.models import Milestone
 from ludwigsburg_intl.models import Event
 from tests.climate.factories import (
     MeetingFactory,
     MilestoneFactory,
     ProjectFactory,
     StatusReportFactory,
+    saved_on,
 )
 from tests.factories import EventFactory
 
@@ -49,21 +50,15 @@ def test_english_pages_write_british_dates(client):
 
 
 def test_english_csv_writes_british_dates(client):
-    project = ProjectFactory(title_en="Wells")
+    with saved_on(datetime.date(2023, 12, 1)):
+        project = ProjectFactory(title_en="Wells")
+        milestone = MilestoneFactory(project=project, due_date=datetime.date(2024, 3, 1))
     StatusReportFactory(
         project=project, reported_on=datetime.date(2024, 1, 5), text_en="Drilling started."
     )
-    milestone = MilestoneFactory(project=project, due_date=datetime.date(2024, 3, 1))
     # Moving the milestone is recorded as a change with both dates.
-    Milestone.objects.filter(pk=milestone.pk).update(due_date=datetime.date(2024, 4, 12))
-    ProjectChange.objects.create(
-        project=project,
-        milestone=milestone,
-        kind=ProjectChange.Kind.MILESTONE_MOVED,
-        changed_on=datetime.date(2024, 1, 20),
-        old_value="2024-03-01",
-        new_value="2024-04-12",
-    )
+    with saved_on(datetime.date(2024, 1, 20)):
+        Milestone.objects.filter(pk=milestone.pk).update(due_date=datetime.date(2024, 4, 12))
     meeting = MeetingFactory(date=datetime.date(2024, 2, 1))
     text = client.get(url_in("en", "climate:briefing-csv", pk=meeting.pk)).content.decode(
         "utf-8-sig"

@@ -9,7 +9,6 @@ pages are checked in one run of the checker (one JVM start).
 (`default-jre-headless`, installed by .ci/run). ``VNU_JAR`` points elsewhere if needed.
 """
 
-import datetime
 import json
 import os
 import re
@@ -27,7 +26,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from climate.models import Project, ProjectChange
+from climate.models import Project
 from europe.models import ParticipationProgramme
 from ludwigsburg_intl.errors import server_error
 from ludwigsburg_intl.middleware import database_unavailable_response
@@ -70,13 +69,7 @@ def _extra_pages(client, staff) -> list[tuple[str, str, object]]:
     city = PartnerCity.objects.published().first()
     city.events.add(EventFactory())
     project = Project.objects.published().first()
-    ProjectChange.objects.create(
-        project=project,
-        kind=ProjectChange.Kind.TRAFFIC_LIGHT,
-        changed_on=datetime.date(2024, 1, 20),
-        old_value=Project.TrafficLight.ON_TRACK,
-        new_value=Project.TrafficLight.AT_RISK,
-    )
+    Project.objects.filter(pk=project.pk).update(traffic_light=Project.TrafficLight.AT_RISK)
     # More actors than fit on one page, for the pagination's markup.
     ActorFactory.create_batch(ACTORS_PER_PAGE + 1)
     for language in ("de", "en"):
