@@ -74,15 +74,20 @@ def city_detail(request, slug):
         slug=slug,
     )
     activities = Activity.objects.published().for_city(city)
+    if request.GET:
+        listing = None
+        years = list(activities.years())
+    else:
+        # Unfiltered, the listing holds every activity: the year filter's choices come from it.
+        listing = list(activities.for_listing())
+        years = sorted({a.year for a in listing if a.year is not None}, reverse=True)
     activity_filter = ActivityFilter(
-        request.GET or None,
-        queryset=activities.for_listing(),
-        years=list(activities.years()),
+        request.GET or None, queryset=activities.for_listing(), years=years
     )
     if activity_filter.is_bound and activity_filter.is_valid():
         shown = activity_filter.qs
     else:
-        shown = activities.for_listing()
+        shown = listing if listing is not None else activities.for_listing()
     events = Event.objects.published().filter(partner_city=city).for_calendar()
     # Only whether this city is a published focus city of this year's programme: one query,
     # not the whole programme with its cities and planned activities.

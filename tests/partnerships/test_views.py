@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -133,6 +134,25 @@ def test_filter_by_pillar_and_year(client):
 
     html = client.get("/de/partnerstaedte/filterstadt/?pillar=project&year=2022").content.decode()
     assert "Keine Aktivitäten passen zu diesem Filter." in html
+
+
+def test_the_year_filter_offers_the_years_with_published_activities(client):
+    city = PartnerCityFactory(slug="jahrstadt")
+    ActivityFactory(city=city, year=2021)
+    ActivityFactory(city=city, year=2023)
+    ActivityFactory(city=city, year=2023, pillar="school")
+    ActivityFactory(city=None, year=2019)  # for all partner cities
+    ActivityFactory(city=city, year=None)
+    ActivityFactory(city=city, year=2015, status="draft")
+    ActivityFactory(city=PartnerCityFactory(), year=2017)
+    for query in ("", "?pillar=school", "?year=2021"):
+        html = client.get(f"/de/partnerstaedte/jahrstadt/{query}").content.decode()
+        select = html[
+            html.index('<select name="year"') : html.index(
+                "</select>", html.index('<select name="year"')
+            )
+        ]
+        assert re.findall(r'<option value="([^"]*)"', select) == ["", "2023", "2021", "2019"]
 
 
 @pytest.mark.parametrize(
