@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -66,13 +66,21 @@ def index(request):
 
 @require_safe
 def city_detail(request, slug):
+    # Whether the city is a published focus city of this year's programme comes with the city
+    # (a subquery), not the whole programme with its cities and planned activities.
+    focus = (
+        AnnualProgramme.objects.published()
+        .for_year(timezone.localdate().year)
+        .filter(focus_cities=OuterRef("pk"))
+    )
     city = get_visible_or_404(
         PartnerCity.objects.prefetch_related(
             "images", "awards", "links", "sdg_goals", _published_contacts()
-        ),
+        ).annotate(focus_year=Subquery(focus.values("year")[:1])),
         request,
         slug=slug,
     )
+    focus_year = city.focus_year if city.is_live else None  # a draft is nobody's focus city
     activities = Activity.objects.published().for_city(city)
     if request.GET:
         listing = None
@@ -89,15 +97,6 @@ def city_detail(request, slug):
     else:
         shown = listing if listing is not None else activities.for_listing()
     events = Event.objects.published().filter(partner_city=city).for_calendar()
-    # Only whether this city is a published focus city of this year's programme: one query,
-    # not the whole programme with its cities and planned activities.
-    focus_programme = (
-        AnnualProgramme.objects.published()
-        .for_year(timezone.localdate().year)
-        .filter(focus_cities__in=PartnerCity.objects.published().filter(pk=city.pk))
-        .only("year")
-        .first()
-    )
     return render(
         request,
         "partnerships/city_detail.html",
@@ -110,8 +109,7 @@ def city_detail(request, slug):
             "filter_active": activity_filter.is_bound,
             "upcoming_events": list(events.upcoming()[:EVENTS_PER_LIST]),
             "past_events": list(events.past().order_by("-starts_at", "-pk")[:EVENTS_PER_LIST]),
-            "programme": focus_programme,
-            "is_focus_city": focus_programme is not None,
+            "focus_year": focus_year,
             # The climate partnerships this city carries together with Ludwigsburg (Kongoussi).
             "climate_partnerships": list(city.climate_partnerships.published()),
             "breadcrumbs": [(_("Partner cities"), "partnerships:index"), (city.name, None)],
