@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 PAGES = {
     "/de/": 8,  # with the link to the city's concept page
     "/de/partnerstaedte/": 11,
-    "/de/partnerstaedte/montbeliard/": 14,  # years off the list, focus year with the city
+    "/de/partnerstaedte/montbeliard/": 10,  # short lists and focus year come with the city
     "/de/klimapartnerschaften/stand/": 9,
     "briefing": 17,
     "/de/termine/": 4,

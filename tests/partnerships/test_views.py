@@ -11,7 +11,7 @@ from django.utils.html import escape
 from ludwigsburg_intl.models import Area, Event
 from partnerships.models import Activity, AnnualProgramme
 
-from .factories import ActivityFactory, AnnualProgrammeFactory, PartnerCityFactory
+from .factories import ActivityFactory, AnnualProgrammeFactory, AwardFactory, PartnerCityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -348,6 +348,34 @@ def test_gallery_uses_stored_renditions_with_srcset(client, settings, tmp_path):
     CityImage.objects.filter(city=city).update(alt_text_en="")
     html = client.get("/en/partner-cities/mit-bild/").content.decode()
     assert 'alt="Der Marktplatz" lang="de"' in html
+
+
+def test_city_page_lists_awards_links_and_goals_in_order_and_language(client):
+    from partnerships.models import CityLink
+
+    city = PartnerCityFactory(slug="listenstadt")
+    AwardFactory(city=city, name_de="Späterer Preis", name_en="Later prize", year=2001)
+    AwardFactory(city=city, name_de="Preis ohne Jahr", name_en="", year=None)
+    AwardFactory(city=city, name_de="Früher Preis", name_en="Early prize", year=1970)
+    CityLink.objects.create(
+        city=city, label_de="Zweiter", label_en="", url="https://example.org/2", sort_order=2
+    )
+    CityLink.objects.create(
+        city=city, label_de="Erster", label_en="First", url="https://example.org/1", sort_order=1
+    )
+    city.sdg_goals.set([13, 4])
+    german = client.get("/de/partnerstaedte/listenstadt/").content.decode()
+    english = client.get("/en/partner-cities/listenstadt/").content.decode()
+    assert (
+        german.index("Früher Preis")
+        < german.index("Späterer Preis")
+        < german.index("Preis ohne Jahr")
+    )
+    assert english.index("Early prize") < english.index("Later prize")
+    assert '<span lang="de">Preis ohne Jahr</span>' in english  # the German name stands in
+    assert german.index("https://example.org/1") < german.index("https://example.org/2")
+    assert '<a href="https://example.org/2"><span lang="de">Zweiter</span></a>' in english
+    assert german.index('class="sdg sdg-4"') < german.index('class="sdg sdg-13"')
 
 
 def test_city_page_names_the_climate_partnerships_it_carries(client, demo_content):
