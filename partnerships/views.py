@@ -1,6 +1,4 @@
-from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, Prefetch, Subquery
-from django.db.models.functions import JSONObject
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +10,17 @@ from ludwigsburg_intl.publishing import get_visible_or_404
 from . import structured_data
 from .filters import ActivityFilter
 from .map import build_panels
-from .models import Activity, AnnualProgramme, Award, CityImage, CityLink, PartnerCity
+from .models import (
+    Activity,
+    AnnualProgramme,
+    Award,
+    CityImage,
+    CityLink,
+    PartnerCity,
+    short_list,
+    short_list_objects,
+    with_short_lists,
+)
 
 EVENTS_PER_LIST = 10
 
@@ -22,21 +30,6 @@ def _published_contacts():
         "contact_persons",
         queryset=ContactPerson.objects.published().select_related("office"),
     )
-
-
-def _rows(model, **lookup):
-    """The rows of ``model`` that match ``lookup`` (with an ``OuterRef``), in the model's order,
-    as one array column of the outer query: a short list of plain values (numbers, texts, file
-    names) that comes with its object instead of costing a query of its own."""
-    names = [field.attname for field in model._meta.concrete_fields]
-    return ArraySubquery(
-        model.objects.filter(**lookup).values_list(JSONObject(**{name: name for name in names}))
-    )
-
-
-def _instances(model, rows, using):
-    names = [field.attname for field in model._meta.concrete_fields]
-    return [model.from_db(using, names, [row[name] for name in names]) for row in rows]
 
 
 def _timeline(cities, awards):
@@ -61,7 +54,9 @@ def index(request):
     awards = list(
         Award.objects.filter(city__in=PartnerCity.objects.published()).select_related("city")
     )
-    general_activities = list(Activity.objects.published().filter(city__isnull=True).for_listing())
+    general_activities = with_short_lists(
+        list(Activity.objects.published().filter(city__isnull=True).for_listing())
+    )
     return render(
         request,
         "partnerships/index.html",
@@ -93,10 +88,10 @@ def city_detail(request, slug):
     city = get_visible_or_404(
         PartnerCity.objects.prefetch_related(_published_contacts()).annotate(
             focus_year=Subquery(focus.values("year")[:1]),
-            award_rows=_rows(Award, city=OuterRef("pk")),
-            image_rows=_rows(CityImage, city=OuterRef("pk")),
-            link_rows=_rows(CityLink, city=OuterRef("pk")),
-            goal_rows=_rows(SDGGoal, partner_cities=OuterRef("pk")),
+            award_rows=short_list(Award.objects.filter(city=OuterRef("pk"))),
+            image_rows=short_list(CityImage.objects.filter(city=OuterRef("pk"))),
+            link_rows=short_list(CityLink.objects.filter(city=OuterRef("pk"))),
+            goal_rows=short_list(SDGGoal.objects.filter(partner_cities=OuterRef("pk"))),
         ),
         request,
         slug=slug,
@@ -126,15 +121,15 @@ def city_detail(request, slug):
             "city": city,
             "structured_data": structured_data.city(city, request),
             "filter": activity_filter,
-            "activities": list(shown),
+            "activities": with_short_lists(list(shown)),
             "filter_active": activity_filter.is_bound,
             "upcoming_events": list(events.upcoming()[:EVENTS_PER_LIST]),
             "past_events": list(events.past().order_by("-starts_at", "-pk")[:EVENTS_PER_LIST]),
             "focus_year": focus_year,
-            "awards": _instances(Award, city.award_rows, city._state.db),
-            "images": _instances(CityImage, city.image_rows, city._state.db),
-            "links": _instances(CityLink, city.link_rows, city._state.db),
-            "goals": _instances(SDGGoal, city.goal_rows, city._state.db),
+            "awards": short_list_objects(Award, city.award_rows, city._state.db),
+            "images": short_list_objects(CityImage, city.image_rows, city._state.db),
+            "links": short_list_objects(CityLink, city.link_rows, city._state.db),
+            "goals": short_list_objects(SDGGoal, city.goal_rows, city._state.db),
             # The climate partnerships this city carries together with Ludwigsburg (Kongoussi).
             "climate_partnerships": list(city.climate_partnerships.published()),
             "breadcrumbs": [(_("Partner cities"), "partnerships:index"), (city.name, None)],
