@@ -98,20 +98,17 @@ def city_detail(request, slug):
     )
     focus_year = city.focus_year if city.is_live else None  # a draft is nobody's focus city
     activities = Activity.objects.published().for_city(city)
+    listing = activities.for_listing()
     if request.GET:
-        listing = None
         years = list(activities.years())
     else:
         # Unfiltered, the listing holds every activity: the year filter's choices come from it.
-        listing = list(activities.for_listing())
         years = sorted({a.year for a in listing if a.year is not None}, reverse=True)
-    activity_filter = ActivityFilter(
-        request.GET or None, queryset=activities.for_listing(), years=years
-    )
+    activity_filter = ActivityFilter(request.GET or None, queryset=listing, years=years)
     if activity_filter.is_bound and activity_filter.is_valid():
         shown = activity_filter.qs
     else:
-        shown = listing if listing is not None else activities.for_listing()
+        shown = listing
     events = Event.objects.published().filter(partner_city=city).for_calendar()
     return render(
         request,
