@@ -204,10 +204,16 @@ def request_content_version(request) -> int:
 def fragment(request, name: str, vary: tuple, build) -> str:
     """The HTML ``build()`` makes for ``name``, kept in this process for the current content
     version, language and ``vary``. Built afresh when the page cache is off, inside a
-    transaction (whose changes may still be rolled back, as in tests), or without a database.
+    transaction (whose changes may still be rolled back, as in tests), or without a database
+    (the 503 page, whose frame is built from nothing).
     """
     global _fragments
-    if settings.PAGE_CACHE_SECONDS <= 0 or request is None or connection.in_atomic_block:
+    if (
+        settings.PAGE_CACHE_SECONDS <= 0
+        or request is None
+        or connection.in_atomic_block
+        or getattr(request, "frame_without_content", False)
+    ):
         return build()
     try:
         version = request_content_version(request)

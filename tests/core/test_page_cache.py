@@ -329,3 +329,20 @@ def test_inside_a_transaction_the_footer_is_built_each_time(client, footer_page)
     with CaptureQueriesContext(connection) as ctx:
         client.get(HOME, headers=RENDERED)
     assert _frame_queries(ctx)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_503_page_leaves_no_empty_footer_behind(client, fresh_fragments, monkeypatch):
+    from django.db import OperationalError
+
+    from ludwigsburg_intl.models import Event
+
+    SitePageFactory(title_de="Bürgerinfo Partnerschaft", show_in_footer=True)
+
+    def broken(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Event.objects, "published", broken)
+        assert client.get(HOME, headers=RENDERED).status_code == 503
+    assert "Bürgerinfo Partnerschaft" in _footer(client.get(HOME, headers=RENDERED))
