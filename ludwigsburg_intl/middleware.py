@@ -44,8 +44,10 @@ class DatabaseUnavailableMiddleware:
 
 
 def database_unavailable_response(request, retry_after: int):
-    # The frame's footer and messages would read the database: give them nothing to read.
+    # The frame's footer and messages would read the database: give them nothing to read, and
+    # keep no fragment of the frame built from that (see page_cache.fragment()).
     context = {"footer_pages": [], "footer_contacts": [], "messages": []}
+    request.frame_without_content = True
     try:
         response = render(request, "503.html", context, status=503)
     except Exception:  # the page must come out whatever else is broken

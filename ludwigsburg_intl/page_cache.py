@@ -26,8 +26,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -177,6 +179,64 @@ def next_change_in_time(now: datetime.datetime) -> datetime.datetime:
     return min(candidates)
 
 
+def _boundary(version: int, now: datetime.datetime) -> datetime.datetime:
+    """``next_change_in_time()``, computed once per content version for all workers."""
+    cache = page_cache()
+    key = f"page-boundary:{version}"
+    boundary = _cache_call(cache.get, key)
+    if boundary is None or boundary <= now:
+        boundary = next_change_in_time(now)
+        _cache_call(cache.set, key, boundary, settings.PAGE_CACHE_SECONDS)
+    return boundary
+
+
+# --- Fragments every page repeats --------------------------------------------------------------
+
+# The fragments of the current content version in this process: what a page's frame repeats on
+# every page (the footer with its contacts and links) is built once per content change and
+# language, not once per request. Keyed by the same version as the cached pages and dropped at
+# the same moments in time, so a fragment is never older than the page around it.
+_fragments = {"version": None, "until": None, "parts": {}}
+
+
+def request_content_version(request) -> int:
+    """The content version for this request: the one the page cache read, or read now."""
+    version = getattr(request, "content_version", None)
+    if version is None:
+        version = request.content_version = content_version()
+    return version
+
+
+def fragment(request, name: str, vary: tuple, build) -> str:
+    """The HTML ``build()`` makes for ``name``, kept in this process for the current content
+    version, language and ``vary``. Built afresh when the page cache is off, inside a
+    transaction (whose changes may still be rolled back, as in tests), or without a database
+    (the 503 page, whose frame is built from nothing).
+    """
+    global _fragments
+    if (
+        settings.PAGE_CACHE_SECONDS <= 0
+        or request is None
+        or connection.in_atomic_block
+        or getattr(request, "frame_without_content", False)
+    ):
+        return build()
+    try:
+        version = request_content_version(request)
+        now = timezone.now()
+        state = _fragments
+        if state["version"] != version or state["until"] <= now:
+            state = {"version": version, "until": _boundary(version, now), "parts": {}}
+            _fragments = state
+    except DatabaseError:
+        return build()  # the 503 page: its context reads nothing
+    key = (name, get_language(), get_script_prefix(), *vary)
+    html = state["parts"].get(key)
+    if html is None:
+        html = state["parts"][key] = build()
+    return html
+
+
 # --- The middleware ----------------------------------------------------------------------------
 
 
@@ -232,6 +292,7 @@ class PublicPageCacheMiddleware:
             # The view will meet the same outage and answer with the 503 page.
             logger.warning("Page cache: content version unavailable", exc_info=True)
             return self.get_response(request)
+        request.content_version = version  # for the fragments of the page (see fragment())
         cache = page_cache()
         # Pages hold absolute addresses built from the request (alternate links, feeds, data):
         # one copy per scheme and host, never another host's.
@@ -261,15 +322,11 @@ class PublicPageCacheMiddleware:
     @staticmethod
     def _store(cache, key, version, response):
         now = timezone.now()
-        boundary_key = f"page-boundary:{version}"
-        boundary = _cache_call(cache.get, boundary_key)
-        if boundary is None or boundary <= now:
-            try:
-                boundary = next_change_in_time(now)
-            except DatabaseError:
-                logger.warning("Page cache: expiry unknown, page not stored", exc_info=True)
-                return
-            _cache_call(cache.set, boundary_key, boundary, settings.PAGE_CACHE_SECONDS)
+        try:
+            boundary = _boundary(version, now)
+        except DatabaseError:
+            logger.warning("Page cache: expiry unknown, page not stored", exc_info=True)
+            return
         seconds = int((boundary - now).total_seconds())
         if seconds < 1:
             return

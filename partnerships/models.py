@@ -1,13 +1,16 @@
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ludwigsburg_intl.history import tracked
 from ludwigsburg_intl.images import RenditionImage
 from ludwigsburg_intl.links import reverse_cached
+from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
 from ludwigsburg_intl.search import search_indexes, search_vector_field
@@ -204,6 +207,42 @@ class CityLink(models.Model):
         return self.label
 
 
+def short_list(queryset, fields=None):
+    """The rows of ``queryset`` (filtered by an ``OuterRef``), in its order, as one array column
+    of the outer query: a short list of plain values (numbers, texts, file names) that comes
+    with its object instead of costing a query of its own. ``fields``: the columns to bring
+    (all by default); ``short_list_objects()`` makes model instances of them again."""
+    # Columns the database computes (the search index) are never part of such a list.
+    names = fields or [
+        field.attname for field in queryset.model._meta.concrete_fields if not field.generated
+    ]
+    return ArraySubquery(queryset.values_list(JSONObject(**{name: name for name in names})))
+
+
+def short_list_objects(model, rows, using):
+    """Instances of ``model`` from the rows of a ``short_list()`` column (fields not brought
+    are deferred)."""
+    objects = []
+    for row in rows:
+        names = [f.attname for f in model._meta.concrete_fields if f.attname in row]
+        objects.append(model.from_db(using, names, [row[name] for name in names]))
+    return objects
+
+
+def with_short_lists(activities):
+    """Activities of ``for_listing()`` with their lists as ``organiser_list``/``goal_list``."""
+    actor = Activity._meta.get_field("organisers").related_model
+    for activity in activities:
+        using = activity._state.db
+        activity.organiser_list = short_list_objects(actor, activity.organiser_rows, using)
+        activity.goal_list = short_list_objects(SDGGoal, activity.goal_rows, using)
+    return activities
+
+
+# What an activity's listing shows of an organiser: its linked name.
+ACTOR_FIELDS = ("id", "slug", "name", "name_de", "name_en")
+
+
 class ActivityQuerySet(PublishableQuerySet):
     def in_year(self, year):
         """Activities that took place in ``year``: by their year or their date range."""
@@ -214,9 +253,18 @@ class ActivityQuerySet(PublishableQuerySet):
         return self.filter(Q(city=city) | Q(city__isnull=True))
 
     def for_listing(self):
+        """With the published organisers and the SDG goals of each activity as array columns:
+        ``with_short_lists()`` turns them into objects (no query per list)."""
+        organisers = self.model._meta.get_field("organisers")
+        actors = organisers.related_model.objects.published().filter(
+            **{organisers.related_query_name(): OuterRef("pk")}
+        )
         return (
             self.select_related("city")
-            .prefetch_published("organisers", "sdg_goals")
+            .annotate(
+                organiser_rows=short_list(actors, ACTOR_FIELDS),
+                goal_rows=short_list(SDGGoal.objects.filter(partnership_activities=OuterRef("pk"))),
+            )
             .order_by(
                 models.F("year").desc(nulls_last=True),
                 models.F("starts_on").desc(nulls_last=True),

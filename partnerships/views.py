@@ -1,16 +1,26 @@
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from ludwigsburg_intl.models import Area, ContactPerson
+from ludwigsburg_intl.models import Area, ContactPerson, SDGGoal
 from ludwigsburg_intl.publishing import get_visible_or_404
 
 from . import structured_data
 from .filters import ActivityFilter
 from .map import build_panels
-from .models import Activity, AnnualProgramme, Award, PartnerCity
+from .models import (
+    Activity,
+    AnnualProgramme,
+    Award,
+    CityImage,
+    CityLink,
+    PartnerCity,
+    short_list,
+    short_list_objects,
+    with_short_lists,
+)
 
 EVENTS_PER_LIST = 10
 
@@ -44,7 +54,9 @@ def index(request):
     awards = list(
         Award.objects.filter(city__in=PartnerCity.objects.published()).select_related("city")
     )
-    general_activities = list(Activity.objects.published().filter(city__isnull=True).for_listing())
+    general_activities = with_short_lists(
+        list(Activity.objects.published().filter(city__isnull=True).for_listing())
+    )
     return render(
         request,
         "partnerships/index.html",
@@ -66,33 +78,38 @@ def index(request):
 
 @require_safe
 def city_detail(request, slug):
+    # Whether the city is a published focus city of this year's programme comes with the city
+    # (a subquery), not the whole programme with its cities and planned activities.
+    focus = (
+        AnnualProgramme.objects.published()
+        .for_year(timezone.localdate().year)
+        .filter(focus_cities=OuterRef("pk"))
+    )
     city = get_visible_or_404(
-        PartnerCity.objects.prefetch_related(
-            "images", "awards", "links", "sdg_goals", _published_contacts()
+        PartnerCity.objects.prefetch_related(_published_contacts()).annotate(
+            focus_year=Subquery(focus.values("year")[:1]),
+            award_rows=short_list(Award.objects.filter(city=OuterRef("pk"))),
+            image_rows=short_list(CityImage.objects.filter(city=OuterRef("pk"))),
+            link_rows=short_list(CityLink.objects.filter(city=OuterRef("pk"))),
+            goal_rows=short_list(SDGGoal.objects.filter(partner_cities=OuterRef("pk"))),
         ),
         request,
         slug=slug,
     )
+    focus_year = city.focus_year if city.is_live else None  # a draft is nobody's focus city
     activities = Activity.objects.published().for_city(city)
-    activity_filter = ActivityFilter(
-        request.GET or None,
-        queryset=activities.for_listing(),
-        years=list(activities.years()),
-    )
+    listing = activities.for_listing()
+    if request.GET:
+        years = list(activities.years())
+    else:
+        # Unfiltered, the listing holds every activity: the year filter's choices come from it.
+        years = sorted({a.year for a in listing if a.year is not None}, reverse=True)
+    activity_filter = ActivityFilter(request.GET or None, queryset=listing, years=years)
     if activity_filter.is_bound and activity_filter.is_valid():
         shown = activity_filter.qs
     else:
-        shown = activities.for_listing()
+        shown = listing
     events = city.events.published().for_calendar()
-    # Only whether this city is a published focus city of this year's programme: one query,
-    # not the whole programme with its cities and planned activities.
-    focus_programme = (
-        AnnualProgramme.objects.published()
-        .for_year(timezone.localdate().year)
-        .filter(focus_cities__in=PartnerCity.objects.published().filter(pk=city.pk))
-        .only("year")
-        .first()
-    )
     return render(
         request,
         "partnerships/city_detail.html",
@@ -101,12 +118,15 @@ def city_detail(request, slug):
             "city": city,
             "structured_data": structured_data.city(city, request),
             "filter": activity_filter,
-            "activities": list(shown),
+            "activities": with_short_lists(list(shown)),
             "filter_active": activity_filter.is_bound,
             "upcoming_events": list(events.upcoming()[:EVENTS_PER_LIST]),
             "past_events": list(events.past().order_by("-starts_at", "-pk")[:EVENTS_PER_LIST]),
-            "programme": focus_programme,
-            "is_focus_city": focus_programme is not None,
+            "focus_year": focus_year,
+            "awards": short_list_objects(Award, city.award_rows, city._state.db),
+            "images": short_list_objects(CityImage, city.image_rows, city._state.db),
+            "links": short_list_objects(CityLink, city.link_rows, city._state.db),
+            "goals": short_list_objects(SDGGoal, city.goal_rows, city._state.db),
             # The climate partnerships this city carries together with Ludwigsburg (Kongoussi).
             "climate_partnerships": list(city.climate_partnerships.published()),
             "breadcrumbs": [(_("Partner cities"), "partnerships:index"), (city.name, None)],

@@ -205,3 +205,30 @@ def page_feeds(context):
 def feed_links(context):
     """Autodiscovery links in the head to the feeds that concern the page."""
     return {"feeds": page_feeds(context)}
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, vary, nodelist):
+        self.name, self.vary, self.nodelist = name, vary, nodelist
+
+    def render(self, context):
+        from ludwigsburg_intl.page_cache import fragment
+
+        vary = tuple(str(value.resolve(context)) for value in self.vary)
+        return fragment(
+            context.get("request"), self.name, vary, lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def content_fragment(parser, token):
+    """``{% content_fragment "name" vary_on… %}…{% endcontent_fragment %}``: a part of the frame
+    that depends only on the content, the language and the values named, rendered once per
+    content version (see ``ludwigsburg_intl.page_cache.fragment``). Nothing inside may depend on
+    the visitor or on the request otherwise."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a quoted name first.")
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)

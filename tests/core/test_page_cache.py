@@ -6,11 +6,17 @@ import time
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from ludwigsburg_intl import page_cache
 from ludwigsburg_intl.models import SitePage
-from tests.factories import EventFactory, SitePageFactory, StaffUserFactory
+from tests.factories import (
+    ContactPersonFactory,
+    EventFactory,
+    SitePageFactory,
+    StaffUserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +269,80 @@ def test_an_unavailable_cache_costs_speed_not_pages(client, footer_page, monkeyp
         response = client.get(HOME)
         assert response.status_code == 200
         assert "Bürgerinfo Partnerschaft" in _text(response)
+
+
+# --- The frame's fragments (built once per content version, outside transactions) -------------
+
+RENDERED = {"Cookie": "csrftoken=abcdefghijklmnopqrstuvwxyz012345"}  # the page cache never serves
+
+
+def _footer(response) -> str:
+    html = _text(response)
+    return html[html.index('<footer class="site-footer"') :]
+
+
+def _frame_queries(ctx) -> list[str]:
+    return [q["sql"] for q in ctx.captured_queries if '"show_in_footer"' in q["sql"]]
+
+
+@pytest.fixture
+def fresh_fragments(monkeypatch):
+    monkeypatch.setattr(page_cache, "_fragments", {"version": None, "until": None, "parts": {}})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_footer_is_built_once_per_content_change_and_language(client, fresh_fragments):
+    page = SitePageFactory(title_de="Bürgerinfo Partnerschaft", show_in_footer=True)
+    ContactPersonFactory(name="Erika Beispiel", show_in_footer=True)
+    first = client.get("/de/termine/", headers=RENDERED)
+    assert "Bürgerinfo Partnerschaft" in _footer(first) and "Erika Beispiel" in _footer(first)
+    with CaptureQueriesContext(connection) as ctx:
+        with translation.override("de"):
+            second = client.get(reverse("calendar:past"), headers=RENDERED)
+    assert not _frame_queries(ctx)
+    assert _footer(second) == _footer(first)
+    # Per language: the English footer has its own copy.
+    assert page.title_en in _footer(client.get("/en/calendar/", headers=RENDERED))
+    # Any change of content shows at once, in a saved object as in a bulk update.
+    page.title_de = "Neuer Titel"
+    page.save()
+    assert "Neuer Titel" in _footer(client.get("/de/termine/", headers=RENDERED))
+    SitePage.objects.filter(pk=page.pk).update(status="draft")
+    assert "Neuer Titel" not in _footer(client.get("/de/termine/", headers=RENDERED))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_footer_page_appears_and_disappears_on_time(client, fresh_fragments):
+    soon = timezone.now() + datetime.timedelta(seconds=3)
+    SitePageFactory(title_de="Erscheint gleich", show_in_footer=True, publish_from=soon)
+    SitePageFactory(title_de="Verschwindet gleich", show_in_footer=True, publish_until=soon)
+    before = _footer(client.get("/de/termine/", headers=RENDERED))
+    assert "Erscheint gleich" not in before and "Verschwindet gleich" in before
+    time.sleep(max(0, (soon - timezone.now()).total_seconds()) + 0.2)
+    after = _footer(client.get("/de/termine/", headers=RENDERED))
+    assert "Erscheint gleich" in after and "Verschwindet gleich" not in after
+
+
+def test_inside_a_transaction_the_footer_is_built_each_time(client, footer_page):
+    # A change that may still be rolled back (as in every other test) must not be kept.
+    client.get(HOME, headers=RENDERED)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(HOME, headers=RENDERED)
+    assert _frame_queries(ctx)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_503_page_leaves_no_empty_footer_behind(client, fresh_fragments, monkeypatch):
+    from django.db import OperationalError
+
+    from ludwigsburg_intl.models import Event
+
+    SitePageFactory(title_de="Bürgerinfo Partnerschaft", show_in_footer=True)
+
+    def broken(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Event.objects, "published", broken)
+        assert client.get(HOME, headers=RENDERED).status_code == 503
+    assert "Bürgerinfo Partnerschaft" in _footer(client.get(HOME, headers=RENDERED))

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -10,7 +11,7 @@ from django.utils.html import escape
 from ludwigsburg_intl.models import Area, Event
 from partnerships.models import Activity, AnnualProgramme
 
-from .factories import ActivityFactory, AnnualProgrammeFactory, PartnerCityFactory
+from .factories import ActivityFactory, AnnualProgrammeFactory, AwardFactory, PartnerCityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +136,25 @@ def test_filter_by_pillar_and_year(client):
     assert "Keine Aktivitäten passen zu diesem Filter." in html
 
 
+def test_the_year_filter_offers_the_years_with_published_activities(client):
+    city = PartnerCityFactory(slug="jahrstadt")
+    ActivityFactory(city=city, year=2021)
+    ActivityFactory(city=city, year=2023)
+    ActivityFactory(city=city, year=2023, pillar="school")
+    ActivityFactory(city=None, year=2019)  # for all partner cities
+    ActivityFactory(city=city, year=None)
+    ActivityFactory(city=city, year=2015, status="draft")
+    ActivityFactory(city=PartnerCityFactory(), year=2017)
+    for query in ("", "?pillar=school", "?year=2021"):
+        html = client.get(f"/de/partnerstaedte/jahrstadt/{query}").content.decode()
+        select = html[
+            html.index('<select name="year"') : html.index(
+                "</select>", html.index('<select name="year"')
+            )
+        ]
+        assert re.findall(r'<option value="([^"]*)"', select) == ["", "2023", "2021", "2019"]
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -257,6 +277,14 @@ def test_focus_city_box_only_on_the_focus_citys_page(client):
     assert "Schwerpunktstadt des Jahresprogramms" not in html
 
 
+def test_a_draft_city_is_no_focus_city_even_in_the_preview(staff_client):
+    draft = PartnerCityFactory(slug="entwurfsstadt", status="draft")
+    AnnualProgrammeFactory(year=timezone.localdate().year).focus_cities.set([draft])
+    html = staff_client.get("/de/partnerstaedte/entwurfsstadt/").content.decode()
+    assert "draft-banner" in html
+    assert "Schwerpunktstadt des Jahresprogramms" not in html
+
+
 def _make_city_with(n_activities):
     city = PartnerCityFactory(slug=f"stadt-mit-{n_activities}")
     for i in range(n_activities):
@@ -278,7 +306,9 @@ def test_city_page_query_count_does_not_grow(client):
     first = _count_queries(client, few.get_absolute_url())
     second = _count_queries(client, many.get_absolute_url())
     assert first == second
-    assert _count_queries(client, many.get_absolute_url() + "?pillar=project&year=2005") == second
+    # Filtered, the year filter's choices cannot come from the list shown: one query more.
+    filtered = many.get_absolute_url() + "?pillar=project&year=2005"
+    assert _count_queries(client, filtered) == second + 1
 
 
 def test_overview_query_count_does_not_grow(client):
@@ -321,6 +351,34 @@ def test_gallery_uses_stored_renditions_with_srcset(client, settings, tmp_path):
     CityImage.objects.filter(city=city).update(alt_text_en="")
     html = client.get("/en/partner-cities/mit-bild/").content.decode()
     assert 'alt="Der Marktplatz" lang="de"' in html
+
+
+def test_city_page_lists_awards_links_and_goals_in_order_and_language(client):
+    from partnerships.models import CityLink
+
+    city = PartnerCityFactory(slug="listenstadt")
+    AwardFactory(city=city, name_de="Späterer Preis", name_en="Later prize", year=2001)
+    AwardFactory(city=city, name_de="Preis ohne Jahr", name_en="", year=None)
+    AwardFactory(city=city, name_de="Früher Preis", name_en="Early prize", year=1970)
+    CityLink.objects.create(
+        city=city, label_de="Zweiter", label_en="", url="https://example.org/2", sort_order=2
+    )
+    CityLink.objects.create(
+        city=city, label_de="Erster", label_en="First", url="https://example.org/1", sort_order=1
+    )
+    city.sdg_goals.set([13, 4])
+    german = client.get("/de/partnerstaedte/listenstadt/").content.decode()
+    english = client.get("/en/partner-cities/listenstadt/").content.decode()
+    assert (
+        german.index("Früher Preis")
+        < german.index("Späterer Preis")
+        < german.index("Preis ohne Jahr")
+    )
+    assert english.index("Early prize") < english.index("Later prize")
+    assert '<span lang="de">Preis ohne Jahr</span>' in english  # the German name stands in
+    assert german.index("https://example.org/1") < german.index("https://example.org/2")
+    assert '<a href="https://example.org/2"><span lang="de">Zweiter</span></a>' in english
+    assert german.index('class="sdg sdg-4"') < german.index('class="sdg sdg-13"')
 
 
 def test_city_page_names_the_climate_partnerships_it_carries(client, demo_content):
