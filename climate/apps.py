@@ -48,6 +48,26 @@ def _teaser(obj, kind, field="title"):
     )
 
 
+def projects_without_report(request):
+    """For the admin index: projects without a status report in the reporting interval."""
+    from django.urls import reverse
+
+    from ludwigsburg_intl.areas import DashboardItem
+
+    from .admin import REPORT_INTERVAL_DAYS
+    from .models import Project
+
+    if not request.user.has_perm("climate.view_project"):
+        return None
+    count = Project.objects.needing_report(REPORT_INTERVAL_DAYS).count()
+    return DashboardItem(
+        title=_("Climate projects without a status report in the last %(days)s days")
+        % {"days": REPORT_INTERVAL_DAYS},
+        count=count,
+        url=reverse("admin:climate_project_changelist") + "?needs_report=yes",
+    )
+
+
 class ClimateConfig(AppConfig):
     name = "climate"
     verbose_name = _("Climate partnerships")
@@ -90,6 +110,7 @@ class ClimateConfig(AppConfig):
             )
         )
 
+        areas.register_dashboard_item("climate-reports", projects_without_report)
         areas.register_sitemaps(sitemaps.sitemaps())
         areas.register_news(Area.CLIMATE, feeds.recent)
         areas.register_feed(

@@ -2,6 +2,24 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def new_submissions(request):
+    """For the admin index: expressions of interest not answered yet, only for those who may
+    see this personal data."""
+    from django.urls import reverse
+
+    from ludwigsburg_intl.areas import DashboardItem
+
+    from .models import InterestSubmission
+
+    if not request.user.has_perm("europe.view_interestsubmission"):
+        return None
+    return DashboardItem(
+        title=_("New expressions of interest from the form"),
+        count=InterestSubmission.objects.new().count(),
+        url=reverse("admin:europe_interestsubmission_changelist") + "?state__exact=new",
+    )
+
+
 class EuropeConfig(AppConfig):
     name = "europe"
     verbose_name = _("Europe")
@@ -20,6 +38,7 @@ class EuropeConfig(AppConfig):
         from .teasers import latest, tagged_with_sdg
 
         register_datasets()
+        areas.register_dashboard_item("europe-submissions", new_submissions)
 
         areas.register(
             areas.AreaSection(

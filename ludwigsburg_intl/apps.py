@@ -10,7 +10,7 @@ class LudwigsburgIntlConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_migrate
 
-        from . import feeds
+        from . import editorial, feeds
         from .opendata_views import register_event_dataset
         from .page_cache import install_triggers
         from .roles import sync_roles_after_migrate
@@ -25,6 +25,7 @@ class LudwigsburgIntlConfig(AppConfig):
         user_logged_in.connect(remember_login_time, dispatch_uid="remember-login-time")
 
         feeds.register()
+        editorial.connect_signals()
         register_event_dataset()
 
         if settings.DATABASES["default"]["ENGINE"] == "ludwigsburg_intl.db.embedded":
