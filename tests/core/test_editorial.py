@@ -66,9 +66,7 @@ def form_data(response):
 
 
 def edit_in_admin(client, obj, **changes):
-    url = reverse(
-        f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
-    )
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     data = {**form_data(client.get(url)), **changes}
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -143,9 +141,7 @@ def test_mark_checked_is_not_offered_without_the_change_permission(client):
     page.save()
     user = User.objects.create_user("lesen", is_staff=True)
     user.user_permissions.add(
-        *ContentType.objects.get_for_model(SitePage).permission_set.filter(
-            codename="view_sitepage"
-        )
+        *ContentType.objects.get_for_model(SitePage).permission_set.filter(codename="view_sitepage")
     )
     client.force_login(user)
     url, _params = changelist(SitePage)
@@ -181,28 +177,30 @@ def test_every_translated_model_with_an_admin_has_the_filter(staff_client):
         assert TranslationStatusFilter in model_admin.get_list_filter(request), model
 
 
+def board_counts(response):
+    """(missing, stale) per area as the board shows them."""
+    assert response.status_code == 200
+    return {area: (missing, stale) for area, _s, missing, stale in response.context["areas"]}
+
+
 def test_the_board_count_changes_when_the_german_is_edited_in_the_admin_form(staff_client):
     city = PartnerCityFactory()
     board = reverse("admin:translation-board")
-    before = staff_client.get(board)
-    assert before.status_code == 200
-    counts = {area: (missing, stale) for area, _s, missing, stale in before.context["areas"]}
-    assert counts.get("Partnerstädte", (0, 0))[1] == 0
+    assert board_counts(staff_client.get(board)).get("Partnerstädte", (0, 0))[1] == 0
 
     edit_in_admin(staff_client, city, summary_de="Eine neue Zusammenfassung auf Deutsch.")
     after = staff_client.get(board)
-    counts = {area: (missing, stale) for area, _s, missing, stale in after.context["areas"]}
-    assert counts["Partnerstädte"][1] == 1
+    assert board_counts(after)["Partnerstädte"][1] == 1
     html = after.content.decode()
     assert reverse("admin:partnerships_partnercity_change", args=[city.pk]) in html
     assert "Englisch veraltet" in html
+    index = staff_client.get(reverse("admin:index"))
+    row = next(row for row in index.context["dashboard"]["rows"] if row.model is PartnerCity)
+    assert row.cells["stale"].count == 1
 
     # Saving the English in the same form clears it.
     edit_in_admin(staff_client, city, summary_en="A new summary in English.")
-    counts = {
-        area: (missing, stale) for area, _s, missing, stale in staff_client.get(board).context["areas"]
-    }
-    assert counts.get("Partnerstädte", (0, 0))[1] == 0
+    assert board_counts(staff_client.get(board)).get("Partnerstädte", (0, 0))[1] == 0
 
 
 def test_the_board_links_an_inline_object_to_its_parents_form(staff_client):
