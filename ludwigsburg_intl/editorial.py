@@ -368,7 +368,7 @@ def _app_order(model):
     return apps.index(name) if name in apps else len(apps)
 
 
-def _counts(model, request, now, today) -> dict[str, int]:
+def _counts(model, queryset, request, now, today) -> dict[str, int]:
     """All of a model's counts in one query."""
     conditions = {}
     if is_publishable(model):
@@ -378,7 +378,7 @@ def _counts(model, request, now, today) -> dict[str, int]:
     if is_translated(model):
         conditions[MISSING] = missing_q(model)
         conditions[STALE] = stale_q(model)
-    return model._base_manager.aggregate(
+    return queryset.order_by().aggregate(
         **{key: Count("pk", filter=condition) for key, condition in conditions.items()}
     )
 
@@ -389,8 +389,9 @@ def dashboard(request, admin_site) -> dict:
     now, today = timezone.now(), timezone.localdate()
     rows = []
     totals = dict.fromkeys(key for key, _param in COLUMNS)
-    for model, _model_admin in _viewable_admins(request, admin_site):
-        counts = _counts(model, request, now, today)
+    for model, model_admin in _viewable_admins(request, admin_site):
+        # What the model's list shows, so that a number and its filtered list agree.
+        counts = _counts(model, model_admin.get_queryset(request), request, now, today)
         row = DashboardRow(
             model=model,
             name=str(model._meta.verbose_name_plural),
@@ -459,13 +460,18 @@ def translation_board(request, admin_site) -> list[tuple[str, list[BoardSection]
             if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
                 continue
             parent = _parent_admin_url(model, admin_site)
-        counts = model._base_manager.aggregate(
+        objects = (
+            model._base_manager.all()
+            if model_admin is None
+            else model_admin.get_queryset(request).order_by()
+        )
+        counts = objects.aggregate(
             missing=Count("pk", filter=missing_q(model)), stale=Count("pk", filter=stale_q(model))
         )
         if not (counts["missing"] or counts["stale"]):
             continue
         queryset = (
-            model._base_manager.filter(needs_translation_q(model))
+            objects.filter(needs_translation_q(model))
             .annotate(is_missing=models.ExpressionWrapper(missing_q(model), models.BooleanField()))
             .order_by("-is_missing", "pk")
         )
