@@ -251,10 +251,6 @@ def review_overdue_q(today: datetime.date | None = None) -> Q:
     return Q(review_on__lte=today) | Q(review_on__isnull=True, updated_at__lte=cutoff)
 
 
-def review_date(obj) -> datetime.date:
-    return obj.review_on or next_review_date(timezone.localdate(obj.updated_at))
-
-
 # --- Publication ------------------------------------------------------------------------------
 
 
