@@ -16,6 +16,7 @@ from ludwigsburg_intl.admin import (
 )
 
 from .models import (
+    REPORT_INTERVAL_DAYS,
     ClimatePartnership,
     Committee,
     CommitteeMeeting,
@@ -27,8 +28,6 @@ from .models import (
     SituationEntry,
     StatusReport,
 )
-
-REPORT_INTERVAL_DAYS = 90
 
 
 class SituationEntryInline(TranslationTabularInline):

@@ -10,7 +10,7 @@ class ClimateConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import exports, feeds, sitemaps
+        from . import dashboard, exports, feeds, sitemaps
         from .teasers import latest, tagged_with_sdg
 
         exports.register()
@@ -50,6 +50,7 @@ class ClimateConfig(AppConfig):
             )
         )
 
+        areas.register_dashboard_item("climate-reports", dashboard.projects_without_report)
         areas.register_sitemaps(sitemaps.sitemaps())
         areas.register_news(Area.CLIMATE, feeds.recent)
         areas.register_feed(

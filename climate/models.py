@@ -202,6 +202,10 @@ TABLE_COLUMNS = (
 )
 
 
+# A project without a status report for this many days needs one (admin filter, start page).
+REPORT_INTERVAL_DAYS = 90
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def running_in(self, year: int):
         """Projects whose period includes ``year``; an unknown end counts as still running."""

@@ -10,13 +10,14 @@ class EuropeConfig(AppConfig):
         from ludwigsburg_intl import areas
         from ludwigsburg_intl.models import Area
 
-        from . import feeds, signals, sitemaps
+        from . import dashboard, feeds, signals, sitemaps
         from .deadlines import deadline_events, hidden_deadline_events
         from .exports import register as register_datasets
         from .teasers import latest, tagged_with_sdg
 
         signals.connect()
         register_datasets()
+        areas.register_dashboard_item("europe-submissions", dashboard.new_submissions)
 
         areas.register(
             areas.AreaSection(

@@ -429,6 +429,10 @@ class Nomination(models.Model):
 
 
 class InterestSubmissionQuerySet(models.QuerySet):
+    def new(self):
+        """Not yet answered (the editors' start page counts them)."""
+        return self.filter(state=InterestSubmission.State.NEW)
+
     def past_retention(self, cutoff: datetime.datetime):
         """Those answered before ``cutoff``, and those never answered received before it."""
         return self.filter(

@@ -16,7 +16,10 @@ from .models import ContactPerson, Event, Office, SDGGoal, SitePage
 from .numbers import euro
 from .publishing import Publishable
 
-PUBLISHING_FIELDS = (_("Publication"), {"fields": ("status", "publish_from", "publish_until")})
+PUBLISHING_FIELDS = (
+    _("Publication"),
+    {"fields": ("status", "publish_from", "publish_until", "review_on")},
+)
 
 
 def set_field_on_each(model_admin, request, queryset, field_name, value):

@@ -29,11 +29,51 @@ class PortalAdminSite(AdminSite):
     def autocomplete_view(self, request):
         return RelationSearchView.as_view(admin_site=self)(request)
 
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every translated or publishable model's admin gets the translation, review and
+        publication filters, column and actions (``admin_editorial``) in this one place."""
+        from django.contrib.admin import ModelAdmin
+        from django.db.models.base import ModelBase
+
+        from .admin_editorial import with_editorial_status
+
+        if isinstance(model_or_iterable, ModelBase):
+            model_or_iterable = [model_or_iterable]
+        for model in model_or_iterable:
+            super().register(
+                model, with_editorial_status(model, admin_class or ModelAdmin), **options
+            )
+
     def get_urls(self):
+        from django.urls import path
+
         from . import history_admin
 
+        board = path(
+            "translations/", self.admin_view(self.translation_board), name="translation-board"
+        )
         # The history pages come first: they replace Django's for every tracked model.
-        return history_admin.urls(self) + super().get_urls()
+        return [*history_admin.urls(self), board, *super().get_urls()]
+
+    def index(self, request, extra_context=None):
+        """The editor's start page: what needs doing, above the list of models."""
+        from .editorial import dashboard
+
+        extra_context = {**(extra_context or {}), "dashboard": dashboard(request, self)}
+        return super().index(request, extra_context)
+
+    def translation_board(self, request):
+        from django.template.response import TemplateResponse
+        from django.utils.translation import gettext
+
+        from .editorial import translation_board
+
+        context = {
+            **self.each_context(request),
+            "title": gettext("Translation status"),
+            "areas": translation_board(request, self),
+        }
+        return TemplateResponse(request, "admin/translation_board.html", context)
 
 
 class PortalAdminConfig(AdminConfig):

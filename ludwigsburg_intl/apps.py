@@ -14,11 +14,12 @@ class LudwigsburgIntlConfig(AppConfig):
 
         from django.conf import settings
 
-        from . import feeds, signals
+        from . import editorial, feeds, signals
         from .opendata_views import register_event_dataset
 
         signals.connect()
         feeds.register()
+        editorial.connect_signals()
         register_event_dataset()
 
         from .search import register_shared as register_search

@@ -295,3 +295,28 @@ def register_search(source: SearchSource) -> None:
 
 def search_sources() -> list[SearchSource]:
     return sorted(_search_sources.values(), key=lambda s: (s.order, s.key))
+
+
+# --- The admin index: what an area adds to the editor's list of things to do -----------------
+
+
+@dataclass(frozen=True)
+class DashboardItem:
+    """One line on the admin index: what needs doing, how many, and the filtered list."""
+
+    title: object
+    count: int
+    url: str
+
+
+# key -> item(request) -> DashboardItem, or None when the user may not see it (checked by the
+# area itself: the models and permissions are its own).
+_dashboard_items: dict[str, Callable[[object], DashboardItem | None]] = {}
+
+
+def register_dashboard_item(key: str, item: Callable[[object], DashboardItem | None]) -> None:
+    _dashboard_items[key] = item
+
+
+def dashboard_items(request) -> list[DashboardItem]:
+    return [found for item in _dashboard_items.values() if (found := item(request)) is not None]

@@ -418,3 +418,36 @@ class EditorAccount(models.Model):
         return bool(self.one_time_password_hash) and (
             self.one_time_password_hash == self.user.password
         )
+
+
+class TranslationState(models.Model):
+    """When the German and the English of one translated object last changed, and when an editor
+    last confirmed that the English still matches the German.
+
+    One table for every model registered with modeltranslation (see ``editorial.py``, which keeps
+    it up to date on each save). An object without a row has not been edited since translation
+    tracking began: its English counts as current.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    de_changed_at = models.DateTimeField(_("German last changed"), null=True, blank=True)
+    en_changed_at = models.DateTimeField(_("English last changed"), null=True, blank=True)
+    checked_at = models.DateTimeField(_("English last checked"), null=True, blank=True)
+
+    # Bookkeeping of the admin, shown on no public page.
+    page_cache_exempt = True
+
+    class Meta:
+        verbose_name = _("translation state")
+        verbose_name_plural = _("translation states")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="translation_state_one_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id}"

@@ -101,6 +101,18 @@ class Publishable(ChoiceLabels, models.Model):
         blank=True,
         help_text=_("Optional: the content disappears from the public site at this moment."),
     )
+    # Content ages: an editor looks at it again by its review date (see ``editorial.py``).
+    # Models that declared these themselves keep their own, identical, definition.
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    review_on = models.DateField(
+        _("review on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the content should be checked again. Leave empty for twelve months after "
+            "the last change."
+        ),
+    )
 
     objects = PublishableQuerySet.as_manager()
 

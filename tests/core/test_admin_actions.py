@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from climate.models import ProjectChange
 from europe.models import InterestSubmission, Nomination
+from ludwigsburg_intl import editorial
 from ludwigsburg_intl.admin import PublishingActionsMixin
 from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.publishing import Publishable
@@ -139,6 +140,40 @@ SETS_FIELD = {
 DELETES = {"delete_selected"}
 
 
+def _make_stale(obj):
+    """Give every German text an English one, then change a German text: English out of date."""
+    pairs = editorial.translation_field_pairs(type(obj))
+    if not any(getattr(obj, de.name) for de, _en in pairs):
+        setattr(obj, pairs[0][0].name, "Text")
+    for de, en in pairs:
+        if getattr(obj, de.name) and not getattr(obj, en.name):
+            setattr(obj, en.name, "Text")
+    obj.save()
+    de = next(de for de, _en in pairs if getattr(obj, de.name))
+    setattr(obj, de.name, getattr(obj, de.name)[:-1] + "!")
+    obj.save()
+    assert not _english_current(obj)
+    return obj
+
+
+def _english_current(obj):
+    model = type(obj)
+    return not model.objects.filter(editorial.stale_q(model), pk=obj.pk).exists()
+
+
+def _reviewed(obj):
+    obj.refresh_from_db()
+    return obj.review_on == editorial.next_review_date()
+
+
+# The actions every translated or publishable model's admin gets (admin_editorial): how to make
+# an object on which they have something to do, and whether they did it.
+EDITORIAL = {
+    "mark_translation_checked": (_make_stale, _english_current),
+    "mark_reviewed": (lambda obj: obj, _reviewed),
+}
+
+
 def all_actions(model_admin):
     """The names of the actions a superuser is offered in the changelist."""
     request = RequestFactory().get("/")
@@ -169,6 +204,9 @@ def changelist(model):
 def build(model, action):
     """A real object of ``model`` on which ``action`` has something to do."""
     builder = BUILDERS[model._meta.label]
+    if action in EDITORIAL:
+        prepare, _done = EDITORIAL[action]
+        return prepare(builder())
     if action in SETS_FIELD:
         field, before, _after = SETS_FIELD[action]
         return builder(**{field: before})
@@ -236,10 +274,17 @@ def test_every_publishable_model_has_the_one_shared_set_of_publishing_actions():
 
 @pytest.mark.parametrize(("model", "action"), every_action())
 def test_every_action_works_on_a_real_object(staff_client, model, action):
-    assert action in SETS_FIELD or action in DELETES, f"say what {action!r} is expected to do"
+    assert action in SETS_FIELD or action in DELETES or action in EDITORIAL, (
+        f"say what {action!r} is expected to do"
+    )
     obj = build(model, action)
     response = post_action(staff_client, model, action, obj)
     assert response.status_code == 302, response.content.decode()[:2000]
+    if action in EDITORIAL:
+        _prepare, done = EDITORIAL[action]
+        assert done(obj)
+        assert log_entries(obj, CHANGE).count() == 1
+        return
 
     if action in DELETES:
         assert not model._default_manager.filter(pk=obj.pk).exists()
@@ -270,6 +315,9 @@ def test_a_view_only_user_cannot_run_an_action(client, model, action):
 
     if action in DELETES:
         assert model._default_manager.filter(pk=obj.pk).exists()
+    elif action in EDITORIAL:
+        _prepare, done = EDITORIAL[action]
+        assert not done(obj)
     else:
         field, before, _after = SETS_FIELD[action]
         obj.refresh_from_db()
@@ -281,7 +329,6 @@ def test_a_view_only_user_cannot_run_an_action(client, model, action):
 def test_an_editor_with_change_permission_runs_actions_and_each_object_is_logged(
     client, model, action
 ):
-    field, before, after = SETS_FIELD[action]
     first, second = build(model, action), build(model, action)
     client.force_login(user_with(["view", "change"], model))
     html = client.get(changelist(model)).content.decode()
@@ -290,8 +337,13 @@ def test_an_editor_with_change_permission_runs_actions_and_each_object_is_logged
     response = post_action(client, model, action, first, second)
     assert response.status_code == 302
     for obj in (first, second):
-        obj.refresh_from_db()
-        assert getattr(obj, field) == after
+        if action in EDITORIAL:
+            _prepare, done = EDITORIAL[action]
+            assert done(obj)
+        else:
+            field, _before, after = SETS_FIELD[action]
+            obj.refresh_from_db()
+            assert getattr(obj, field) == after
         assert log_entries(obj, CHANGE).count() == 1
 
 
