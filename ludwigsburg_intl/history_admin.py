@@ -51,8 +51,9 @@ KIND_LABELS = {
 
 def compared_fields(model) -> list[models.Field]:
     """The fields a version shows and a restore writes back: every stored field except the
-    primary key, Django's own timestamps, and the untranslated column behind a translated
-    field (its language columns, ``title_de`` and ``title_en``, are shown instead)."""
+    primary key, Django's own timestamps, columns the database computes (the search index, not
+    kept in the history), and the untranslated column behind a translated field (its language
+    columns, ``title_de`` and ``title_en``, are shown instead)."""
     translated = {
         f.translated_field.name
         for f in model._meta.concrete_fields
@@ -62,6 +63,7 @@ def compared_fields(model) -> list[models.Field]:
         f
         for f in model._meta.concrete_fields
         if not f.primary_key
+        and not f.generated
         and f.name not in translated
         and not getattr(f, "auto_now", False)
         and not getattr(f, "auto_now_add", False)
