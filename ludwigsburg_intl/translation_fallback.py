@@ -45,8 +45,12 @@ def pick(texts, language: str | None = None) -> TranslatedText:
 
 def translated(obj, field: str, language: str | None = None) -> TranslatedText:
     """``pick()`` for the translated ``field`` of ``obj``: a model, or any object with
-    ``<field>_de`` and ``<field>_en`` attributes (e.g. a queryset annotation)."""
-    codes = [code for code, _name in settings.LANGUAGES]
+    ``<field>_de`` and ``<field>_en`` attributes (e.g. a queryset annotation). Only the
+    language's own column and the German one are read, so the columns ``shown_fields()`` left
+    out of a query are never fetched one object at a time."""
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    codes = [language] if language == default else [language, default]
     return pick({code: getattr(obj, f"{field}_{code}", None) for code in codes}, language)
 
 
