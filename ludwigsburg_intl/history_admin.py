@@ -116,6 +116,8 @@ class Change:
     old: str
     new: str
     long: bool = False
+    # The language of a translated field's values (``lang`` on the page: WCAG 3.1.2).
+    lang: str = ""
 
 
 @dataclass
@@ -148,6 +150,7 @@ def diff(fields, before: dict | None, after: dict, related_names) -> list[Change
                 old=old_text,
                 new=new_text,
                 long=isinstance(f, models.TextField),
+                lang=getattr(f, "language", "") or "",
             )
         )
     return changes
