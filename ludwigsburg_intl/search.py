@@ -317,6 +317,8 @@ def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
         # stored tsvector to test it) and picks one for common words: 3-10 times slower than
         # the GIN index in the benchmark. For this transaction only, it is told to use the index.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        # Starting parallel workers costs more than the few index pages each source reads.
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         cursor.execute(sql, (*union_params, limit, offset))
         ranked = cursor.fetchall()
     if not ranked:
