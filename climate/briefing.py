@@ -320,8 +320,17 @@ def visits_due(window: MeetingWindow) -> list[Event]:
     return list(
         Event.objects.published()
         .filter(
-            Q(pk__in=ClimatePartnership.events.through.objects.values("event"))
-            | Q(pk__in=Project.events.through.objects.values("event"))
+            # Only through published partnerships and projects: a draft's events are no visits.
+            Q(
+                pk__in=ClimatePartnership.events.through.objects.filter(
+                    climatepartnership__in=ClimatePartnership.objects.published()
+                ).values("event")
+            )
+            | Q(
+                pk__in=Project.events.through.objects.filter(
+                    project__in=Project.objects.published()
+                ).values("event")
+            )
         )
         .filter(
             starts_at__gte=day_start(window.meeting.date + one_day),

@@ -86,12 +86,29 @@ def _changed_versions(model, objects, since, until, fields):
         event.objects.filter(
             pgh_obj_id__in=in_period.values("pgh_obj_id"), pgh_created_at__lt=until
         )
-        .annotate(**{f"old_{name}": Window(Lag(name), **window) for name in fields})
-        .values("pgh_obj_id", "pgh_created_at", "pgh_label", *fields, *(f"old_{n}" for n in fields))
+        .annotate(
+            previous_version=Window(Lag("pgh_id"), **window),
+            **{f"old_{name}": Window(Lag(name), **window) for name in fields},
+        )
+        .values(
+            "pgh_obj_id",
+            "pgh_created_at",
+            "pgh_label",
+            "previous_version",
+            *fields,
+            *(f"old_{n}" for n in fields),
+        )
         .order_by("pgh_id")
     )
     # The versions before ``since`` (of the objects changed since) are read for the LAG only.
-    return [v for v in versions if since is None or v["pgh_created_at"] >= since]
+    # An object older than the history has a change as its first version: what it was before is
+    # unknown, so that version reports nothing (rather than "not recorded -> ..." changes).
+    return [
+        v
+        for v in versions
+        if (since is None or v["pgh_created_at"] >= since)
+        and (v["previous_version"] is not None or v["pgh_label"] == INSERT)
+    ]
 
 
 PROJECT_STATE = {

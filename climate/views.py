@@ -58,7 +58,9 @@ def partnership_detail(request, slug):
     )
     # The partnership's own events and its projects' (subqueries: no row twice).
     own = partnership.events.values("pk")
-    of_projects = Event.objects.filter(climate_projects__partnership=partnership).values("pk")
+    of_projects = Event.objects.filter(
+        climate_projects__in=Project.objects.published().filter(partnership=partnership)
+    ).values("pk")
     events = Event.objects.published().filter(Q(pk__in=own) | Q(pk__in=of_projects)).for_calendar()
     partner_city = partnership.partner_city
     if partner_city is not None and not partner_city.is_live:

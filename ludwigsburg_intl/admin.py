@@ -222,11 +222,19 @@ class EventAdmin(PublishableAdmin):
         PUBLISHING_FIELDS,
     )
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            obj._viewer = request.user  # "linked to" shows drafts only of what they may view
+        return obj
+
     @admin.display(description=_("linked to"))
     def linked_to(self, obj):
-        """The area content that names this event, drafts included, each linked to its own
-        admin page: that is where the link is made or removed."""
-        linked = areas.linked_to_events([obj.pk], published=False)[obj.pk] if obj and obj.pk else []
+        """The area content that names this event, each linked to its own admin page: that is
+        where the link is made or removed. Drafts only of what the editor may view: another
+        area's unpublished titles are not the calendar editors' to read."""
+        viewer = getattr(obj, "_viewer", None)
+        linked = areas.linked_to_events([obj.pk], viewer=viewer)[obj.pk] if obj and obj.pk else []
         if not linked:
             kinds = ", ".join(
                 str(link.model._meta.verbose_name_plural)

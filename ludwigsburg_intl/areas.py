@@ -137,16 +137,20 @@ def event_links() -> list[EventLink]:
     return sorted(_event_links.values(), key=lambda link: (link.order, link.key))
 
 
-def linked_to_events(event_ids, *, published: bool = True) -> dict[int, list[LinkedObject]]:
+def linked_to_events(event_ids, *, viewer=None) -> dict[int, list[LinkedObject]]:
     """What each of the events concerns: the area objects linked to it, in the order the areas
-    registered, one query per relation. Only published objects (with all they require), unless
-    ``published`` is false (the admin shows drafts too)."""
+    registered, one query per relation. Only published objects (with all they require); drafts
+    too of the models ``viewer`` (a staff user in the admin) may view."""
     event_ids = list(event_ids)
     linked: dict[int, list[LinkedObject]] = {pk: [] for pk in event_ids}
     if not event_ids:
         return linked
     for link in event_links():
-        objects = link.model.objects.published() if published else link.model.objects.all()
+        opts = link.model._meta
+        may_view = viewer is not None and viewer.has_perm(
+            f"{opts.app_label}.view_{opts.model_name}"
+        )
+        objects = link.model.objects.all() if may_view else link.model.objects.published()
         # The annotation reuses the filter's join: it names the matching event of each row.
         rows = objects.filter(**{f"{link.relation}__in": event_ids}).annotate(
             linked_event_id=F(link.relation)

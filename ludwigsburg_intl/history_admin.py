@@ -21,6 +21,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models.fields.files import FieldFile
 from django.http import Http404, HttpResponseRedirect
@@ -63,6 +64,7 @@ def compared_fields(model) -> list[models.Field]:
         f
         for f in model._meta.concrete_fields
         if not f.primary_key
+        and f.editable  # what the code keeps (a call's deadline event, a uid) is not restored
         and not f.generated
         and f.name not in translated
         and not getattr(f, "auto_now", False)
@@ -404,11 +406,19 @@ class AuditFilterForm(forms.Form):
     person = forms.TypedChoiceField(
         label=gettext_lazy("Person"), required=False, coerce=int, empty_value=None
     )
+    # The last day a filter may name: the day after it must still be a date.
+    LAST_DAY = datetime.date(9999, 12, 30)
     since = forms.DateField(
-        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[MaxValueValidator(LAST_DAY)],
     )
     until = forms.DateField(
-        label=gettext_lazy("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[MaxValueValidator(LAST_DAY)],
     )
 
     def __init__(self, *args, areas, people, **kwargs):
@@ -554,10 +564,12 @@ def audit_view(request, admin_site):
         },
         key=lambda item: item[1],
     )
-    people = [
-        (user.pk, user.get_full_name() or user.get_username())
-        for user in get_user_model()._default_manager.filter(is_staff=True).order_by("username")
-    ]
+    # Who may be chosen: every staff account for those who may see the accounts, otherwise
+    # only oneself (an area editor learns nothing about the other accounts from this list).
+    staff = get_user_model()._default_manager.filter(is_staff=True).order_by("username")
+    if not request.user.has_perm("auth.view_user"):
+        staff = staff.filter(pk=request.user.pk)
+    people = [(user.pk, user.get_full_name() or user.get_username()) for user in staff]
     form = AuditFilterForm(request.GET or None, areas=areas, people=people)
     chosen, person, since, until = allowed, None, None, None
     if form.is_bound and form.is_valid():

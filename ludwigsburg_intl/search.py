@@ -432,7 +432,9 @@ def vocabulary(language: str) -> frozenset[str]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         result = frozenset(word for (word,) in cursor.fetchall() if word.isalpha())
-    if version is not None:
+    # Inside a transaction the version may roll back and be counted again by later changes:
+    # a list kept under it then would speak for other content (as page_cache.fragment() knows).
+    if version is not None and not connection.in_atomic_block:
         now = timezone.now()
         boundary = page_cache.next_publication_boundary(now)
         seconds = VOCABULARY_TIMEOUT

@@ -145,3 +145,38 @@ def test_the_briefing_query_count_does_not_grow_with_projects_or_their_history(
     few = count()
     _projects_with_history(40)
     assert count() == few
+
+
+def test_content_older_than_the_history_reports_no_invented_change(client):
+    from climate.history import project_changes
+    from ludwigsburg_intl.history import event_model
+
+    with saved_on(datetime.date(2023, 12, 1)):
+        project = ProjectFactory(project_status="ongoing", traffic_light="on_track")
+    # As for a project entered before the history began: no version of it is recorded.
+    event_model(Project).objects.filter(pgh_obj_id=project.pk).delete()
+    with saved_on(datetime.date(2024, 2, 1)):
+        project.summary_de = "Nur ein Tippfehler verbessert."
+        project.save()
+    changes, created = project_changes(
+        Project.objects.filter(pk=project.pk).values("pk"),
+        None,
+        datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC),
+    )
+    assert changes == {} and created == set()
+
+
+def test_an_event_of_a_draft_project_is_no_visit_and_not_on_the_partnership_page(client):
+    from climate.briefing import MeetingWindow, visits_due
+    from tests.factories import DRAFT, EventFactory
+
+    draft = ProjectFactory(status=DRAFT)
+    event = EventFactory(title_de="Besuch nur im Entwurf")
+    draft.events.add(event)
+    page = client.get(draft.partnership.get_absolute_url()).content.decode()
+    assert "Besuch nur im Entwurf" not in page
+    meeting = MeetingFactory(date=event.starts_at.date() - datetime.timedelta(days=3))
+    window = MeetingWindow(
+        meeting=meeting, previous=None, next=None, horizon=event.starts_at.date()
+    )
+    assert event not in visits_due(window)

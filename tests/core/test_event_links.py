@@ -346,3 +346,21 @@ def test_migration_keeps_every_link_of_the_former_foreign_keys():
         executor.migrate(executor.loader.graph.leaf_nodes())
         install_triggers()  # what `migrate` does after migrating
         restore_sdg_goals()
+
+
+@pytest.mark.django_db
+def test_the_calendar_editors_see_no_draft_titles_of_other_areas(client):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import StaffUserFactory
+
+    event = EventFactory()
+    ActorFactory(name_de="Geheime Entwurfsgruppe", status=DRAFT).events.add(event)
+    PartnerCityFactory(name_de="Montbéliard").events.add(event)
+    editor = StaffUserFactory(username="kalender", is_superuser=False)
+    editor.groups.add(Group.objects.get(name="Redaktion Gemeinsame Inhalte"))
+    client.force_login(editor)
+    url = reverse("admin:ludwigsburg_intl_event_change", args=[event.pk])
+    html = client.get(url).content.decode()
+    assert "Montbéliard" in html  # published: anyone may know it
+    assert "Geheime Entwurfsgruppe" not in html

@@ -389,3 +389,32 @@ def test_a_deleted_entrys_history_stays_readable_but_offers_no_restore(staff_cli
     assert "/restore/" not in response.content.decode()
     assert staff_client.get("/admin/ludwigsburg_intl/sitepage/999999/history/").status_code == 404
     assert staff_client.get("/admin/ludwigsburg_intl/sitepage/abc/history/").status_code == 404
+
+
+def test_an_area_editor_chooses_only_themselves_in_the_audit_log(client):
+    from django.contrib.auth.models import Group
+
+    StaffUserFactory(username="admin-anna")
+    editor = StaffUserFactory(username="partner-paul", is_superuser=False)
+    editor.groups.add(Group.objects.get(name="Redaktion Partnerstädte"))
+    client.force_login(editor)
+    response = client.get("/admin/audit/")
+    assert response.status_code == 200
+    people = [label for value, label in response.context["form"].fields["person"].choices]
+    assert "partner-paul" in people and "admin-anna" not in people
+
+
+def test_an_audit_date_at_the_end_of_the_calendar_gets_a_message_not_an_error(client):
+    client.force_login(StaffUserFactory())
+    response = client.get("/admin/audit/", {"until": "9999-12-31", "since": "9999-12-31"})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+
+
+def test_a_restore_leaves_what_the_code_keeps_alone():
+    from europe.models import FundingCall
+    from ludwigsburg_intl.history_admin import compared_fields
+    from ludwigsburg_intl.models import Event
+
+    assert "deadline_event" not in {f.name for f in compared_fields(FundingCall)}
+    assert "uid" not in {f.name for f in compared_fields(Event)}
