@@ -25,7 +25,6 @@ from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, Q
 from django.template.defaultfilters import linebreaksbr
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -310,13 +309,6 @@ def next_milestones(window: MeetingWindow, published) -> dict[int, list[Mileston
 def visits_due(window: MeetingWindow) -> list[Event]:
     """Published events of the partnerships and projects from the day after the meeting up to
     the horizon."""
-
-    def day_start(day):
-        return datetime.datetime.combine(
-            day, datetime.time.min, tzinfo=timezone.get_current_timezone()
-        )
-
-    one_day = datetime.timedelta(days=1)
     return list(
         Event.objects.published()
         .filter(
@@ -333,8 +325,8 @@ def visits_due(window: MeetingWindow) -> list[Event]:
             )
         )
         .filter(
-            starts_at__gte=day_start(window.meeting.date + one_day),
-            starts_at__lt=day_start(window.horizon + one_day),
+            starts_at__gte=window.until,
+            starts_at__lt=history.end_of_day(window.horizon),
         )
         .for_calendar()
     )
