@@ -14,6 +14,7 @@ import datetime
 from django.db.models import Q
 
 from ludwigsburg_intl.models import Area, Event
+from ludwigsburg_intl.querysets import CompiledSubquery
 from ludwigsburg_intl.translation_fallback import translated
 
 from .models import BERLIN, FundingCall
@@ -106,12 +107,15 @@ def deadline_events() -> Q:
     )
 
 
-def hidden_deadline_events(at: datetime.datetime) -> Q:
+def hidden_deadline_events(at) -> Q:
     """The deadline events of calls that are not public at ``at``: a draft call, a call
     outside its publication window, or a call whose programme is not public."""
     public_calls = FundingCall.objects.published(at).values("pk")
+    # Compiled once: this condition is part of every published event list's query.
     return Q(
-        pk__in=FundingCall.objects.exclude(pk__in=public_calls)
-        .filter(deadline_event__isnull=False)
-        .values("deadline_event")
+        pk__in=CompiledSubquery(
+            FundingCall.objects.exclude(pk__in=public_calls)
+            .filter(deadline_event__isnull=False)
+            .values("deadline_event")
+        )
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import F, Q
 from django.urls import reverse
 
+from .querysets import forget_prebuilt
 from .translation_fallback import translated
 
 
@@ -73,6 +74,8 @@ _sections: dict[str, AreaSection] = {}
 
 def register(section: AreaSection) -> None:
     _sections[section.key] = section
+    # What was built from the sections (``Event.objects.published()``) is built again.
+    forget_prebuilt()
 
 
 def sections() -> list[AreaSection]:
@@ -83,8 +86,9 @@ def get(key: str) -> AreaSection | None:
     return _sections.get(key)
 
 
-def hidden_events(at: datetime.datetime) -> list[Q]:
-    """What each area says about its derived events that are not public at ``at``."""
+def hidden_events(at) -> list[Q]:
+    """What each area says about its derived events that are not public at ``at`` (a moment,
+    or the database's clock: ``Now()``)."""
     return [section.hidden_events(at) for section in sections() if section.hidden_events]
 
 

@@ -21,6 +21,7 @@ from .history import tracked
 from .links import reverse_cached
 from .plain_text import PLAIN_TEXT_HELP
 from .publishing import Publishable, PublishableQuerySet
+from .querysets import LeanQuerySet
 from .search import search_indexes, search_vector_field
 
 
@@ -48,6 +49,8 @@ class SDGGoal(models.Model):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "name", summary=("short_description",))
     search_en = search_vector_field("en", "name", summary=("short_description",))
+
+    objects = LeanQuerySet.as_manager()
 
     class Meta:
         indexes = search_indexes("sdggoal")
@@ -163,19 +166,24 @@ def effective_end_expression():
     )
 
 
+# Made once: Django compares an expression by an identity it derives from the arguments (with
+# ``inspect``), once per instance; QuerySets copy the instance and keep what it derived.
+EFFECTIVE_END = effective_end_expression()
+hash(EFFECTIVE_END)
+
+
 class EventQuerySet(PublishableQuerySet):
-    def published(self, at=None):
+    def _published_at(self, at):
         """Published at ``at`` and, for an event an area derives from one of its objects (a
         call's deadline), only while that object is public, with all it requires: the areas
         name those events through the registry, so every list, page and feed follows."""
-        at = at or timezone.now()
-        queryset = super().published(at)
+        queryset = super()._published_at(at)
         for hidden in areas.hidden_events(at):
             queryset = queryset.exclude(hidden)
         return queryset
 
     def with_effective_end(self):
-        return self.annotate(effective_end=effective_end_expression())
+        return self.annotate(effective_end=EFFECTIVE_END)
 
     def upcoming(self, now=None):
         """Events not yet over: running now or still to come."""

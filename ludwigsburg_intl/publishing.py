@@ -13,11 +13,13 @@ programme).
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.db.models.constants import LOOKUP_SEP
+from django.db.models.functions import Now
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ChoiceLabels
+from .querysets import LeanQuerySet
 
 
 def published_q(at, prefix: str = "") -> Q:
@@ -43,11 +45,20 @@ def published_condition(model, at, prefix: str = "") -> Q:
     return condition
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(LeanQuerySet):
     def published(self, at=None):
         """Published now, and so is every object named in ``Model.publication_requires``
-        (a call of a draft programme is not public either), and what that requires."""
-        return self.filter(published_condition(self.model, at or timezone.now()))
+        (a call of a draft programme is not public either), and what that requires.
+
+        "Now" is the database's clock at each statement (``Now()``: PostgreSQL's
+        ``statement_timestamp()``), so the condition never changes and ``Model.objects``
+        builds it once per process (``prebuilt()``); ``at`` asks for another moment."""
+        if at is not None:
+            return self._published_at(at)
+        return self.prebuilt("published", lambda queryset: queryset._published_at(Now()))
+
+    def _published_at(self, at):
+        return self.filter(published_condition(self.model, at))
 
     def prefetch_published(self, *lookups):
         """``prefetch_related()`` that fetches only what is published of a publishable model at

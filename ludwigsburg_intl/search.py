@@ -74,6 +74,10 @@ class StoredSearchVectorField(models.GeneratedField):
     database server for its version (whether it has virtual columns too), so ``check --deploy``
     would open a connection; stored generated columns exist on every PostgreSQL since 12."""
 
+    # Only the search reads the index, inside its own SQL: QuerySets do not fetch it
+    # (``querysets.LeanQuerySet``).
+    loaded_by_default = False
+
     def __init__(self, **kwargs):
         kwargs.setdefault("output_field", SearchVectorField())
         kwargs.setdefault("db_persist", True)

@@ -75,6 +75,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer, with the plain widgets written in Python (``form_rendering``).
+FORM_RENDERER = "ludwigsburg_intl.form_rendering.PortalFormRenderer"
+
 WSGI_APPLICATION = "ludwigsburg_intl.wsgi.application"
 
 
