@@ -93,7 +93,8 @@ def test_production_keeps_one_checked_connection_per_worker():
 
 def test_production_uses_the_database_url():
     database = prod_settings(**PROD_ENV)["database"]
-    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["ENGINE"] == "ludwigsburg_intl.db.postgresql"
+    assert database["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 2}
     assert (database["HOST"], database["PORT"], database["NAME"]) == (
         "db.example.org",
         5432,

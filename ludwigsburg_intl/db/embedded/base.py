@@ -24,7 +24,8 @@ import warnings
 from pathlib import Path
 
 import psycopg
-from django.db.backends.postgresql import base
+
+from ludwigsburg_intl.db.postgresql import base
 
 logger = logging.getLogger(__name__)
 
