@@ -35,13 +35,21 @@ class LeanQuerySet(models.QuerySet):
             if names := _not_loaded(model):
                 self.query.add_deferred_loading(names)
 
+    def _chain(self):
+        chained = super()._chain()
+        if chained is self:
+            # Django changes a QuerySet in place where it asks for that (a related manager
+            # filters the one its manager started): it is no longer fresh.
+            self._fresh = False
+        return chained
+
     def prebuilt(self, key: str, build):
         """``build(self)``, built once per process for a fresh QuerySet (``Model.objects``)
         and copied for each use: building a condition with joins and subqueries costs more
         Python than running it. ``build`` must not depend on the request, the time (use the
         database's clock, ``Now()``) or anything else that changes; a QuerySet that is not
         fresh (a related manager's, a filtered one) is built each time."""
-        if not self._fresh:
+        if not self._fresh or self._deferred_filter is not None:
             return build(self)
         # Not keyed by ``type(self)``: django-modeltranslation makes a new class for each
         # QuerySet a manager starts.

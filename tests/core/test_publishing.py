@@ -570,3 +570,40 @@ def test_prefetch_published_leaves_out_drafts_at_every_step():
     (fetched,) = PartnerCity.objects.prefetch_published("activities__organisers", "sdg_goals")
     assert list(fetched.activities.all()) == [public]
     assert list(fetched.activities.all()[0].organisers.all()) == [organiser]
+
+
+# --- published() is built once per process (querysets.prebuilt) --------------------------------
+
+
+def test_a_prebuilt_published_queryset_is_a_copy_each_time():
+    SitePageFactory(slug="eins", title_de="Eins")
+    SitePageFactory(slug="zwei", title_de="Zwei")
+    first = SitePage.objects.published().filter(slug="eins")
+    assert [page.slug for page in first] == ["eins"]
+    assert sorted(page.slug for page in SitePage.objects.published()) == ["eins", "zwei"]
+
+
+def test_a_related_manager_keeps_its_relation_in_published():
+    """Django filters the QuerySet a related manager starts in place: it is not the whole
+    model's published() (an actor's page showed every event of the calendar)."""
+    from tests.network.factories import ActorFactory
+
+    actor = ActorFactory()
+    own = EventFactory(title_de="Eigener Termin")
+    EventFactory(title_de="Fremder Termin")
+    actor.events.add(own, EventFactory(title_de="Entwurf", status=DRAFT))
+    Event.objects.published().count()  # the prebuilt QuerySet exists
+    assert list(actor.events.published()) == [own]
+    assert list(actor.events.visible_to(None)) == [own]
+
+
+def test_published_follows_the_database_clock():
+    """ "Now" is the database's clock at each statement, so a window that has just begun or
+    ended counts at once, without a new QuerySet."""
+    page = SitePageFactory(publish_from=timezone.now() + datetime.timedelta(seconds=1))
+    published = SitePage.objects.published()
+    assert page not in list(published.all())
+    SitePage.objects.filter(pk=page.pk).update(
+        publish_from=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert page in list(published.all())
