@@ -22,7 +22,7 @@ from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.numbers import grouped
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
-from ludwigsburg_intl.search import search_indexes, search_vector_field
+from ludwigsburg_intl.search import search_indexes, search_rank_field, search_vector_field
 from ludwigsburg_intl.translation_fallback import shown_fields
 
 NOT_NEGATIVE = MinValueValidator(
@@ -116,6 +116,16 @@ class ClimatePartnership(Publishable):
         "name",
         summary=("summary", "city", "country"),
         body=("themes", "partners", "action_programme", "outlook"),
+    )
+    search_rank_de = search_rank_field(
+        "de",
+        "name",
+        summary=("summary", "city", "country"),
+    )
+    search_rank_en = search_rank_field(
+        "en",
+        "name",
+        summary=("summary", "city", "country"),
     )
 
     class Meta:
@@ -334,6 +344,8 @@ class Project(Publishable):
     search_en = search_vector_field(
         "en", "title", summary=("summary",), body=("funding_programme", "risks")
     )
+    search_rank_de = search_rank_field("de", "title", summary=("summary",))
+    search_rank_en = search_rank_field("en", "title", summary=("summary",))
 
     objects = ProjectQuerySet.as_manager()
 

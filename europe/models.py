@@ -22,7 +22,7 @@ from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
-from ludwigsburg_intl.search import search_indexes, search_vector_field
+from ludwigsburg_intl.search import search_indexes, search_rank_field, search_vector_field
 
 # Calls are open until the end of the deadline day in Ludwigsburg's time zone, whatever the
 # server's or the visitor's time zone.
@@ -54,6 +54,8 @@ class WorkField(Publishable):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "title", summary=("goal",), body=("activities",))
     search_en = search_vector_field("en", "title", summary=("goal",), body=("activities",))
+    search_rank_de = search_rank_field("de", "title", summary=("goal",))
+    search_rank_en = search_rank_field("en", "title", summary=("goal",))
 
     class Meta:
         indexes = search_indexes("workfield")
@@ -217,6 +219,8 @@ class FundingCall(Publishable):
     search_en = search_vector_field(
         "en", "title", summary=("summary",), body=("eligible_applicants",)
     )
+    search_rank_de = search_rank_field("de", "title", summary=("summary",))
+    search_rank_en = search_rank_field("en", "title", summary=("summary",))
 
     objects = FundingCallQuerySet.as_manager()
 

@@ -22,7 +22,7 @@ from .links import reverse_cached
 from .plain_text import PLAIN_TEXT_HELP
 from .publishing import Publishable, PublishableQuerySet
 from .querysets import LeanQuerySet
-from .search import search_indexes, search_vector_field
+from .search import search_indexes, search_rank_field, search_vector_field
 
 
 class Area(models.TextChoices):
@@ -49,6 +49,8 @@ class SDGGoal(models.Model):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "name", summary=("short_description",))
     search_en = search_vector_field("en", "name", summary=("short_description",))
+    search_rank_de = search_rank_field("de", "name", summary=("short_description",))
+    search_rank_en = search_rank_field("en", "name", summary=("short_description",))
 
     objects = LeanQuerySet.as_manager()
 
@@ -267,6 +269,8 @@ class Event(Publishable):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "title", summary=("description",), body=("place",))
     search_en = search_vector_field("en", "title", summary=("description",), body=("place",))
+    search_rank_de = search_rank_field("de", "title", summary=("description",))
+    search_rank_en = search_rank_field("en", "title", summary=("description",))
 
     objects = EventQuerySet.as_manager()
 
@@ -359,6 +363,8 @@ class SitePage(Publishable):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "title", summary=("summary",), body=("body",))
     search_en = search_vector_field("en", "title", summary=("summary",), body=("body",))
+    search_rank_de = search_rank_field("de", "title", summary=("summary",))
+    search_rank_en = search_rank_field("en", "title", summary=("summary",))
 
     objects = SitePageQuerySet.as_manager()
 

@@ -97,7 +97,8 @@ class Publishable(ChoiceLabels, models.Model):
         max_length=10,
         choices=Status.choices,
         default=Status.DRAFT,
-        db_index=True,
+        # No index: nearly every row is published, so it never narrows a page's query, and the
+        # planner took it over the search's GIN index, testing the words of every row.
         help_text=_("Only published content is shown to the public."),
     )
     publish_from = models.DateTimeField(

@@ -80,7 +80,9 @@ class CompiledSubquery(models.Expression):
 
     def __init__(self, queryset, output_field=None):
         super().__init__(output_field=output_field or models.IntegerField())
-        self.queryset = queryset
+        # Compiled on its own, a QuerySet keeps its model's default ordering, which a subquery
+        # does not need (Django drops it from the subqueries it compiles itself).
+        self.queryset = queryset.order_by()
         self._compiled = None
 
     def as_sql(self, compiler, connection):

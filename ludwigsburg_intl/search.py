@@ -50,6 +50,7 @@ HEADLINE_OPTIONS = (
 )
 VOCABULARY_TIMEOUT = 24 * 60 * 60
 INDEX_NAMES = {"de": _("search index (German)"), "en": _("search index (English)")}
+RANK_NAMES = {"de": _("search ranking (German)"), "en": _("search ranking (English)")}
 
 
 # --- The index: generated columns ------------------------------------------------------------
@@ -101,6 +102,19 @@ def search_vector_field(language, title, summary=(), body=()):
         for name in names
     ]
     return StoredSearchVectorField(expression=_concat(parts), verbose_name=INDEX_NAMES[language])
+
+
+def search_rank_field(language, title, summary=()):
+    """The column the hits are ranked by: ``search_vector_field`` without the ``body`` (which
+    only finds). Ranking reads the whole vector of every hit, and a common word has thousands;
+    the index's vectors hold every word of long texts, this one only the title (A) and the
+    summary (B), so a hit found in the body alone ranks below every title and summary hit."""
+    parts = [
+        _weighted(name, language, weight)
+        for weight, names in (("A", (title,)), ("B", summary))
+        for name in names
+    ]
+    return StoredSearchVectorField(expression=_concat(parts), verbose_name=RANK_NAMES[language])
 
 
 def _concat(parts):
@@ -212,7 +226,7 @@ def _ranked(source: areas.SearchSource, language: str, query, area: str = ""):
         .annotate(
             hit_kind=Value(source.key),
             hit_pk=F("pk"),
-            hit_rank=SearchRank(F(column), query),
+            hit_rank=SearchRank(F(f"search_rank_{language}"), query),
             hit_title=_translated(source.title, language),
         )
         .values("hit_kind", "hit_pk", "hit_rank", "hit_title")
@@ -321,6 +335,12 @@ def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
         # stored tsvector to test it) and picks one for common words: 3-10 times slower than
         # the GIN index in the benchmark. For this transaction only, it is told to use the index.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        # The same for a plain index scan (of the primary key) that tests each row's vector: the
+        # GIN index's bitmap finds the hits without reading the vectors of the others.
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        # What the planner cannot avoid then (a small table's primary key) it costs as disabled,
+        # and that cost would have it compile the query to machine code (JIT: 2 s, not 30 ms).
+        cursor.execute("SET LOCAL jit = off")
         # Starting parallel workers costs more than the few index pages each source reads.
         cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         cursor.execute(sql, (*union_params, limit, offset))
@@ -414,6 +434,10 @@ def _vocabulary_sql(language: str):
     )
 
 
+def vocabulary_key(language: str, version) -> str:
+    return f"search-vocabulary:{language}:{version}"
+
+
 def vocabulary(language: str) -> frozenset[str]:
     """The index's words (lower case, letters only, 3 or more), from the published titles and
     summaries; cached per content version until the next moment some content enters or leaves
@@ -425,7 +449,7 @@ def vocabulary(language: str) -> frozenset[str]:
         version = page_cache.content_version()
     except DatabaseError:
         version = None
-    key = f"search-vocabulary:{language}:{version}"
+    key = vocabulary_key(language, version)
     if version is not None:
         stored = page_cache._cache_call(cache.get, key)
         if stored is not None:

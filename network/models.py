@@ -17,7 +17,7 @@ from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import Event, SDGGoal
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
-from ludwigsburg_intl.search import search_indexes, search_vector_field
+from ludwigsburg_intl.search import search_indexes, search_rank_field, search_vector_field
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
@@ -135,6 +135,8 @@ class Actor(Publishable):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "name", summary=("summary",), body=("description",))
     search_en = search_vector_field("en", "name", summary=("summary",), body=("description",))
+    search_rank_de = search_rank_field("de", "name", summary=("summary",))
+    search_rank_en = search_rank_field("en", "name", summary=("summary",))
 
     objects = ActorQuerySet.as_manager()
 
@@ -201,6 +203,8 @@ class Programme(Publishable):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "name", summary=("summary",), body=("description",))
     search_en = search_vector_field("en", "name", summary=("summary",), body=("description",))
+    search_rank_de = search_rank_field("de", "name", summary=("summary",))
+    search_rank_en = search_rank_field("en", "name", summary=("summary",))
 
     objects = ProgrammeQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ from ludwigsburg_intl.links import reverse_cached
 from ludwigsburg_intl.models import SDGGoal
 from ludwigsburg_intl.plain_text import PLAIN_TEXT_HELP
 from ludwigsburg_intl.publishing import Publishable, PublishableQuerySet
-from ludwigsburg_intl.search import search_indexes, search_vector_field
+from ludwigsburg_intl.search import search_indexes, search_rank_field, search_vector_field
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
 
@@ -121,6 +121,8 @@ class PartnerCity(Publishable):
     search_en = search_vector_field(
         "en", "name", summary=("summary", "country", "region"), body=("history", "how_to_take_part")
     )
+    search_rank_de = search_rank_field("de", "name", summary=("summary", "country", "region"))
+    search_rank_en = search_rank_field("en", "name", summary=("summary", "country", "region"))
 
     objects = PartnerCityQuerySet.as_manager()
 
@@ -359,6 +361,8 @@ class Activity(Publishable):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "title", summary=("description",), body=("participants",))
     search_en = search_vector_field("en", "title", summary=("description",), body=("participants",))
+    search_rank_de = search_rank_field("de", "title", summary=("description",))
+    search_rank_en = search_rank_field("en", "title", summary=("description",))
 
     objects = ActivityQuerySet.as_manager()
 
