@@ -299,6 +299,7 @@ _search_sources: dict[str, SearchSource] = {}
 
 def register_search(source: SearchSource) -> None:
     _search_sources[source.key] = source
+    forget_prebuilt()  # the search's SQL is compiled once from the sources
 
 
 def search_sources() -> list[SearchSource]:

@@ -269,8 +269,9 @@ class Event(Publishable):
     # Full-text search (ludwigsburg_intl.search), kept current by PostgreSQL itself.
     search_de = search_vector_field("de", "title", summary=("description",), body=("place",))
     search_en = search_vector_field("en", "title", summary=("description",), body=("place",))
-    search_rank_de = search_rank_field("de", "title", summary=("description",))
-    search_rank_en = search_rank_field("en", "title", summary=("description",))
+    # An event's description is all its text: only the title ranks (see search_rank_field).
+    search_rank_de = search_rank_field("de", "title")
+    search_rank_en = search_rank_field("en", "title")
 
     objects = EventQuerySet.as_manager()
 

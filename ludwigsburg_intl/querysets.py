@@ -65,6 +65,15 @@ class LeanQuerySet(models.QuerySet):
 _prebuilt: dict = {}
 
 
+def prebuilt_value(key, build):
+    """``build()``, once per process under ``key``: for what is derived from the QuerySets
+    ``prebuilt()`` keeps (compiled SQL), and forgotten with them."""
+    value = _prebuilt.get(key)
+    if value is None:
+        value = _prebuilt[key] = build()
+    return value
+
+
 def forget_prebuilt() -> None:
     """Build again what ``prebuilt()`` kept: after the areas' registry changed (``areas``)."""
     _prebuilt.clear()

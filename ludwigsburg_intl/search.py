@@ -36,6 +36,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from . import areas
+from .querysets import prebuilt_value
 
 # The text search configuration of each page language; German is the fallback language.
 CONFIGS = {"de": "german", "en": "english"}
@@ -154,22 +155,32 @@ def clean_query(raw: str) -> tuple[str, bool]:
     return text, False
 
 
-def text_query(text: str, language: str):
+def _query_words(text: str) -> tuple[str, str | None, str]:
+    """``(text, prefix, rest)``: the words, the last word as a raw prefix query ("'solar':*",
+    None where there is none: a phrase in quotes, a last word shorter than three letters) and
+    the words before it."""
+    last = _LAST_WORD.search(text) if '"' not in text else None
+    if not last:
+        return text, None, ""
+    # Only letters and digits: safe inside the raw tsquery syntax.
+    return text, f"'{last.group(1).lower()}':*", text[: last.start(1)].strip()
+
+
+def text_query(text: str, language: str, words=None):
     """The ``tsquery`` of a visitor's words: web-search syntax (quotes, ``or``, ``-word``) with
     the page language's configuration, the last word also as a prefix ("Solar" finds
     "Solarstrom"); on pages in another language than German also with the German configuration,
-    for the German text that stands in for missing translations."""
+    for the German text that stands in for missing translations. ``words``: the parts of
+    ``_query_words()`` given directly."""
+    text, prefix_text, rest = words or _query_words(text)
     configs = [CONFIGS[language]]
     if language != FALLBACK_LANGUAGE:
         configs.append(CONFIGS[FALLBACK_LANGUAGE])
-    last = _LAST_WORD.search(text) if '"' not in text else None
     query = None
     for config in configs:
         part = SearchQuery(text, search_type="websearch", config=config)
-        if last:
-            # Only letters and digits: safe inside the raw tsquery syntax.
-            prefix = SearchQuery(f"'{last.group(1).lower()}':*", search_type="raw", config=config)
-            rest = text[: last.start(1)].strip()
+        if prefix_text is not None:
+            prefix = SearchQuery(prefix_text, search_type="raw", config=config)
             if rest:
                 prefix = SearchQuery(rest, search_type="websearch", config=config) & prefix
             part = part | prefix
@@ -313,6 +324,38 @@ def _union(querysets):
     return union.order_by()
 
 
+# Stand-ins for the visitor's words in the SQL ``_ranked_sql`` keeps: private-use characters,
+# which ``clean_query`` takes out of every query.
+_STAND_INS = ("\ue010words\ue010", "\ue011prefix\ue011", "\ue012rest\ue012")
+
+
+def _ranked_sql(chosen, language, area, words) -> tuple[str, list]:
+    """The SQL of every source's ranked hits, and its parameters. Building and compiling the
+    ``UNION`` of a dozen published() QuerySets costs more Python than PostgreSQL needs to run
+    it, and only the words change from one search to the next: the SQL is compiled once per
+    kind of query (language, filters, whether there is a prefix and words before it) with
+    stand-ins for the words, which are then put in the parameters. The text of the SQL stays
+    the same, so PostgreSQL keeps it prepared too."""
+    text, prefix, rest = words
+    shape = (prefix is not None, bool(rest))
+    key = ("search", language, area, tuple((s.key, id(s)) for s in chosen), shape)
+
+    def build():
+        stand_in_words = (
+            _STAND_INS[0],
+            _STAND_INS[1] if shape[0] else None,
+            _STAND_INS[2] * shape[1],
+        )
+        query = text_query("", language, stand_in_words)
+        union = _union([_ranked(source, language, query, area) for source in chosen])
+        sql, params = union.query.get_compiler(connection=connection).as_sql()
+        return sql, tuple(params)
+
+    sql, params = prebuilt_value(key, build)
+    actual = dict(zip(_STAND_INS, (text, prefix, rest), strict=True))
+    return sql, [actual.get(p, p) if isinstance(p, str) else p for p in params]
+
+
 def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
     """``(hits, total)``: the page's hits, best first, and how many there are in all.
 
@@ -321,9 +364,9 @@ def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
     chosen = sources(area, kind)
     if not text or not chosen:
         return [], 0
-    query = text_query(text, language)
-    union = _union([_ranked(source, language, query, area) for source in chosen])
-    union_sql, union_params = union.query.get_compiler(connection=connection).as_sql()
+    words = _query_words(text)
+    query = text_query(text, language, words)
+    union_sql, union_params = _ranked_sql(chosen, language, area, words)
     sql = f"""
         SELECT hits.hit_kind, hits.hit_pk, hits.hit_rank, count(*) OVER ()
         FROM ({union_sql}) AS hits
@@ -331,18 +374,23 @@ def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
         LIMIT %s OFFSET %s
     """
     with transaction.atomic(), connection.cursor() as cursor:
-        # The planner underestimates what a sequential scan costs here (it unpacks every row's
-        # stored tsvector to test it) and picks one for common words: 3-10 times slower than
-        # the GIN index in the benchmark. For this transaction only, it is told to use the index.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        # The same for a plain index scan (of the primary key) that tests each row's vector: the
-        # GIN index's bitmap finds the hits without reading the vectors of the others.
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        # What the planner cannot avoid then (a small table's primary key) it costs as disabled,
-        # and that cost would have it compile the query to machine code (JIT: 2 s, not 30 ms).
-        cursor.execute("SET LOCAL jit = off")
-        # Starting parallel workers costs more than the few index pages each source reads.
-        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        # Settings for this transaction only (one statement, one round trip):
+        # - enable_seqscan: the planner underestimates what a sequential scan costs here (it
+        #   unpacks every row's stored tsvector to test it) and picks one for common words;
+        # - enable_indexscan: the same for a plain index scan (of the primary key) testing each
+        #   row's vector: the GIN index's bitmap finds the hits without reading the others;
+        # - jit: what the planner cannot avoid then (a small table's primary key) it costs as
+        #   disabled, and that cost would have it compile the query (JIT: 2 s, not 30 ms);
+        # - plan_cache_mode: a statement kept prepared (server-side binding) gets a generic
+        #   plan after five runs, one for any words: 2.5 times slower than one for these;
+        # - max_parallel_workers_per_gather: starting workers costs more than the few index
+        #   pages each source reads.
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', 'off', true),"
+            " set_config('enable_indexscan', 'off', true), set_config('jit', 'off', true),"
+            " set_config('plan_cache_mode', 'force_custom_plan', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)"
+        )
         cursor.execute(sql, (*union_params, limit, offset))
         ranked = cursor.fetchall()
     if not ranked:
