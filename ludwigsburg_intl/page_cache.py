@@ -16,6 +16,7 @@ cookie (staff, or a visitor who has opened a form), any response that sets a coo
 plain 200, and everything outside the language prefixes (admin, probes, media).
 """
 
+import contextlib
 import datetime
 import hashlib
 import logging
@@ -207,6 +208,22 @@ def request_content_version(request) -> int:
     return version
 
 
+_keep_in_transaction = False
+
+
+@contextlib.contextmanager
+def fragments_kept_in_transaction():
+    """Keep fragments inside a transaction too: only for a process that ends with it (a
+    benchmark that rolls its data back measures the pages as the site serves them)."""
+    global _fragments, _keep_in_transaction
+    _keep_in_transaction = True
+    try:
+        yield
+    finally:
+        _keep_in_transaction = False
+        _fragments = {"version": None, "until": None, "parts": {}}
+
+
 def fragment(request, name: str, vary: tuple, build) -> str:
     """The HTML ``build()`` makes for ``name``, kept in this process for the current content
     version, language and ``vary``. Built afresh when the page cache is off, inside a
@@ -217,7 +234,7 @@ def fragment(request, name: str, vary: tuple, build) -> str:
     if (
         settings.PAGE_CACHE_SECONDS <= 0
         or request is None
-        or connection.in_atomic_block
+        or (connection.in_atomic_block and not _keep_in_transaction)
         or getattr(request, "frame_without_content", False)
     ):
         return build()
