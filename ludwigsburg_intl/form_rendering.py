@@ -9,11 +9,18 @@ through Django's templates as before. ``tests/core/test_form_rendering.py`` comp
 """
 
 from django.forms.renderers import DjangoTemplates
+from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData
+from django.utils.timezone import template_localtime
 
 WIDGETS = "django/forms/widgets/"
 OPTION = WIDGETS + "select_option.html"
+
+
+def _shown(value) -> str:
+    # {{ value }}: localized (numbers, dates) and escaped, as a template shows it
+    return conditional_escape(localize(template_localtime(value)))
 
 
 def _formatted(value) -> str:
@@ -45,7 +52,7 @@ def _option(option) -> str:
     # django/forms/widgets/select_option.html
     return (
         f'<option value="{_formatted(option["value"])}"'
-        f"{_attrs(option['attrs'])}>{conditional_escape(option['label'])}</option>"
+        f"{_attrs(option['attrs'])}>{_shown(option['label'])}</option>"
     )
 
 
@@ -54,7 +61,7 @@ def _select(widget) -> str | None:
     parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts.append(f'\n  <optgroup label="{_shown(group_name)}">')
         for option in group_choices:
             if option["template_name"] != OPTION:
                 return None  # an option with a template of its own
@@ -71,7 +78,7 @@ def _textarea(widget) -> str:
     value = widget["value"]
     return (
         f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n'
-        f"{conditional_escape(value) if value else ''}</textarea>"
+        f"{_shown(value) if value else ''}</textarea>"
     )
 
 

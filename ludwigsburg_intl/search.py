@@ -356,6 +356,33 @@ def _ranked_sql(chosen, language, area, words) -> tuple[str, list]:
     return sql, [actual.get(p, p) if isinstance(p, str) else p for p in params]
 
 
+# Settings for the search's transaction only (``set_config(..., true)``, one statement):
+# - enable_seqscan: the planner underestimates what a sequential scan costs here (it unpacks
+#   every row's stored tsvector to test it) and picks one for common words;
+# - enable_indexscan: the same for a plain index scan (of the primary key) testing each row's
+#   vector: the GIN index's bitmap finds the hits without reading the others;
+# - jit: what the planner cannot avoid then (a small table's primary key) it costs as disabled,
+#   and that cost would have it compile the query (JIT: 2 s, not 30 ms);
+# - plan_cache_mode: a statement kept prepared (server-side binding) gets a generic plan after
+#   five runs, one for any words: 2.5 times slower than one for these;
+# - max_parallel_workers_per_gather: starting workers costs more than the few index pages each
+#   source reads.
+PLANNER_SETTINGS = {
+    "enable_seqscan": "off",
+    "enable_indexscan": "off",
+    "jit": "off",
+    "plan_cache_mode": "force_custom_plan",
+    "max_parallel_workers_per_gather": "0",
+}
+
+
+def _set_planner(cursor, values) -> None:
+    cursor.execute(
+        "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER_SETTINGS),
+        list(values),
+    )
+
+
 def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
     """``(hits, total)``: the page's hits, best first, and how many there are in all.
 
@@ -373,26 +400,22 @@ def search(text: str, language: str, *, area="", kind="", limit=10, offset=0):
         ORDER BY hits.hit_rank DESC, hits.hit_title, hits.hit_kind, hits.hit_pk
         LIMIT %s OFFSET %s
     """
+    # Inside a transaction begun elsewhere (a savepoint here) the settings would last to its
+    # end: they are put back after the query.
+    nested = connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
-        # Settings for this transaction only (one statement, one round trip):
-        # - enable_seqscan: the planner underestimates what a sequential scan costs here (it
-        #   unpacks every row's stored tsvector to test it) and picks one for common words;
-        # - enable_indexscan: the same for a plain index scan (of the primary key) testing each
-        #   row's vector: the GIN index's bitmap finds the hits without reading the others;
-        # - jit: what the planner cannot avoid then (a small table's primary key) it costs as
-        #   disabled, and that cost would have it compile the query (JIT: 2 s, not 30 ms);
-        # - plan_cache_mode: a statement kept prepared (server-side binding) gets a generic
-        #   plan after five runs, one for any words: 2.5 times slower than one for these;
-        # - max_parallel_workers_per_gather: starting workers costs more than the few index
-        #   pages each source reads.
-        cursor.execute(
-            "SELECT set_config('enable_seqscan', 'off', true),"
-            " set_config('enable_indexscan', 'off', true), set_config('jit', 'off', true),"
-            " set_config('plan_cache_mode', 'force_custom_plan', true),"
-            " set_config('max_parallel_workers_per_gather', '0', true)"
-        )
-        cursor.execute(sql, (*union_params, limit, offset))
-        ranked = cursor.fetchall()
+        if nested:
+            cursor.execute(
+                "SELECT " + ", ".join(f"current_setting('{name}')" for name in PLANNER_SETTINGS)
+            )
+            previous = cursor.fetchone()
+        _set_planner(cursor, PLANNER_SETTINGS.values())
+        try:
+            cursor.execute(sql, (*union_params, limit, offset))
+            ranked = cursor.fetchall()
+        finally:
+            if nested:
+                _set_planner(cursor, previous)
     if not ranked:
         return [], 0
     total = ranked[0][3]

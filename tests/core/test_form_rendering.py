@@ -1,6 +1,9 @@
 """The portal's form renderer writes the plain widgets in Python: the markup must be exactly what
 Django's own widget templates give, for every public form, unbound, bound and with errors."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
@@ -135,3 +138,17 @@ def test_other_widgets_still_use_the_templates():
 
     html = str(Boxes()["boxes"])
     assert 'type="checkbox"' in html and "<div" in html
+
+
+def test_labels_are_localized_as_the_templates_do():
+    """Numbers and dates in a label are shown as the page's language writes them."""
+
+    class Labels(forms.Form):
+        amount = forms.ChoiceField(
+            choices=[("1", Decimal("1.5")), ("2", datetime.date(2026, 6, 1)), ("3", 1234.5)]
+        )
+        text = forms.CharField(widget=forms.Textarea, initial=Decimal("2.5"))
+
+    for language in ("de", "en"):
+        with override(language):
+            _assert_same(Labels())

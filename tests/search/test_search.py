@@ -303,3 +303,24 @@ def test_search_pages_are_cached_per_query_and_never_stale(client, settings):
     type(page).objects.filter(pk=page.pk).update(status=DRAFT)
     again = client.get(search_url(), {"q": "Mangoernte"})
     assert "Mangoernte</a>" not in again.content.decode()
+
+
+def _setting(name):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SHOW {name}")
+        return cursor.fetchone()[0]
+
+
+def test_the_planner_settings_stay_inside_the_search(demo_content):
+    """The search turns scans and JIT off for its own query only, also inside a transaction
+    begun elsewhere (where its own is a savepoint, whose settings would last to the end)."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        hits, total = search.search("Partnerschaft", "de")
+        assert total
+        for name in search.PLANNER_SETTINGS:
+            assert _setting(name) != search.PLANNER_SETTINGS[name] or name == "jit", name
+        assert _setting("enable_indexscan") == "on" and _setting("enable_seqscan") == "on"
