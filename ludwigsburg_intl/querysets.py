@@ -96,7 +96,10 @@ class CompiledSubquery(models.Expression):
 
     def as_sql(self, compiler, connection):
         if self._compiled is None:
-            sql, params = self.queryset.query.get_compiler(connection=connection).as_sql()
+            # On a copy: compiling changes a query's bookkeeping, and this one is shared by
+            # every request (and thread) using the condition.
+            query = self.queryset.query.clone()
+            sql, params = query.get_compiler(connection=connection).as_sql()
             self._compiled = (f"({sql})", tuple(params))
         return self._compiled
 
