@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ludwigsburg_intl.models import Event
 from ludwigsburg_intl.numbers import grouped
-from ludwigsburg_intl.querysets import compiled_once
+from ludwigsburg_intl.querysets import CompiledSubquery
 from ludwigsburg_intl.templatetags.portal import tr
 from ludwigsburg_intl.translation_fallback import shown_fields
 
@@ -456,7 +456,7 @@ def build_briefing(meeting: CommitteeMeeting, with_sections=True) -> Briefing:
     window = meeting_window(meeting)
     projects = briefing_projects()
     # The ids of the published projects, as a subquery of the steps' queries (compiled once).
-    published = compiled_once(Project.objects.published().values("pk"))
+    published = CompiledSubquery(Project.objects.published().values("pk"))
     states = state_at_meeting(projects, window, published)
     news = changes_since_previous_meeting(window, published)
     due = next_milestones(window, published)

@@ -54,10 +54,7 @@ class LeanQuerySet(models.QuerySet):
         # Not keyed by ``type(self)``: django-modeltranslation makes a new class for each
         # QuerySet a manager starts.
         cache_key = (self.model, self._db, key, get_language())
-        queryset = _prebuilt.get(cache_key)
-        if queryset is None:
-            queryset = _prebuilt[cache_key] = build(self)
-        return queryset._chain()
+        return prebuilt_value(cache_key, lambda: build(self))._chain()
 
 
 # QuerySets ``prebuilt()`` made, by (model, database, key, language). Bounded:
@@ -105,8 +102,3 @@ class CompiledSubquery(models.Expression):
 
     def get_group_by_cols(self):
         return []
-
-
-def compiled_once(queryset) -> CompiledSubquery:
-    """A subquery several queries of one request filter by (``id__in=``), compiled once."""
-    return CompiledSubquery(queryset)

@@ -97,11 +97,7 @@ def search_vector_field(language, title, summary=(), body=()):
     the ``summary`` fields (B) and the ``body`` fields (C), translated fields by their base name.
     In the fallback language's column each text is indexed with its own configuration; in the
     other one, a field without a translation contributes the German text, indexed as German."""
-    parts = [
-        _weighted(name, language, weight)
-        for weight, names in (("A", (title,)), ("B", summary), ("C", body))
-        for name in names
-    ]
+    parts = _weighted_parts(language, title, summary, body)
     return StoredSearchVectorField(expression=_concat(parts), verbose_name=INDEX_NAMES[language])
 
 
@@ -110,12 +106,16 @@ def search_rank_field(language, title, summary=()):
     only finds). Ranking reads the whole vector of every hit, and a common word has thousands;
     the index's vectors hold every word of long texts, this one only the title (A) and the
     summary (B), so a hit found in the body alone ranks below every title and summary hit."""
-    parts = [
+    parts = _weighted_parts(language, title, summary)
+    return StoredSearchVectorField(expression=_concat(parts), verbose_name=RANK_NAMES[language])
+
+
+def _weighted_parts(language, title, summary=(), body=()):
+    return [
         _weighted(name, language, weight)
-        for weight, names in (("A", (title,)), ("B", summary))
+        for weight, names in (("A", (title,)), ("B", summary), ("C", body))
         for name in names
     ]
-    return StoredSearchVectorField(expression=_concat(parts), verbose_name=RANK_NAMES[language])
 
 
 def _concat(parts):
