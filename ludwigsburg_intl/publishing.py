@@ -179,3 +179,11 @@ def get_visible_or_404(queryset, request, **lookup):
         return queryset.visible_to(request.user).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def one_or_404(queryset):
+    """The one object of ``queryset`` (a lookup by a unique field), or a 404."""
+    objects = list(queryset)
+    if not objects:
+        raise Http404
+    return objects[0]

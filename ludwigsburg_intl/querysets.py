@@ -7,6 +7,7 @@ Every QuerySet a manager starts, related managers included, defers such columns;
 works (one query, as for any deferred field).
 """
 
+import datetime
 from functools import cache
 
 from django.db import models
@@ -102,3 +103,152 @@ class CompiledSubquery(models.Expression):
 
     def get_group_by_cols(self):
         return []
+
+
+class Baked:
+    """A QuerySet built and compiled to SQL once per process (and language), then run again
+    with new values: building a page's query (filters, joins, subqueries, annotations) and
+    compiling it costs more Python than the database takes to answer it.
+
+    ``build(**slots)`` makes the QuerySet from the values named in ``slots`` (name → ``str``,
+    ``int``, ``datetime`` or ``date``); everything else in it must be the same every time (the
+    language is part of the key; "now" is a slot or the database's clock). It is built once with
+    stand-in values, compiled, and the stand-ins' places among the parameters are noted;
+    ``baked(**values)`` hands out a copy whose SQL is that text with the values in those places.
+    Anything done to the copy (``filter()``, slicing, ``count()``) makes an ordinary QuerySet
+    again, compiled as usual; so a baked QuerySet is built whole, slicing included, and then
+    only iterated. Prefetches it names still run as usual, after it.
+
+    The same idea as SQLAlchemy's "baked queries"; django-prepared-queries, which did this for
+    Django, was last released for Django 1.x.
+    """
+
+    def __init__(self, build, **slots):
+        unknown = {name: kind for name, kind in slots.items() if kind not in _STAND_INS}
+        if unknown:
+            raise TypeError(f"Baked: no stand-in for the slot types {unknown}")
+        self.build = build
+        self.slots = slots
+
+    def __call__(self, **values):
+        if values.keys() != self.slots.keys():
+            raise TypeError(
+                f"Baked: values for {sorted(self.slots)} expected, got {sorted(values)}"
+            )
+        entry = prebuilt_value(("baked", self, get_language()), self._bake)
+        params = list(entry.params)
+        for index, name, kind in entry.positions:
+            value = values[name]
+            # In the type the field gave it (``Int2`` for a small integer: the prepared
+            # statement's parameter types stay the same).
+            params[index] = value if type(value) is kind or value is None else kind(value)
+        queryset = entry.queryset._chain()
+        query = queryset.query
+        query.__class__ = _baked_query_class(type(query))
+        query._baked = (entry, tuple(params))
+        return queryset
+
+    def _bake(self):
+        # Built twice, with two sets of stand-ins: a slot's places are those where the two
+        # differ by just that, so a constant that happens to equal a stand-in is never taken
+        # for one, and a query whose shape depends on a slot's value is refused.
+        first, second = (
+            {
+                name: _STAND_INS[kind](round_, number)
+                for number, (name, kind) in enumerate(self.slots.items(), 1)
+            }
+            for round_ in (0, 1)
+        )
+        queryset, compiler, sql, params = self._compile(first)
+        _queryset, _compiler, second_sql, second_params = self._compile(second)
+        if second_sql != sql or len(second_params) != len(params):
+            raise ValueError(f"Baked: the SQL depends on the values of the slots: {sql}")
+        positions = []
+        for index, (value, second_value) in enumerate(zip(params, second_params, strict=True)):
+            names = [
+                name
+                for name in first
+                # psycopg's own types, such as ``Int2``, stand in for numbers of a field.
+                if isinstance(value, type(first[name]))
+                and value == first[name]
+                and second_value == second[name]
+            ]
+            if names:
+                positions.append((index, names[0], type(value)))
+            elif value != second_value:
+                raise ValueError(f"Baked: parameter {index} changes with the slots' values: {sql}")
+        missing = set(first) - {name for _index, name, _kind in positions}
+        if missing:
+            # The value was changed on its way into the SQL (``contains``: "%...%"), or was
+            # not used at all (a number out of the field's range): it cannot be put in its
+            # place later.
+            raise ValueError(
+                f"Baked: the slots {sorted(missing)} are not plain parameters of {sql}"
+            )
+        state = {
+            name: value for name, value in compiler.__dict__.items() if name not in _PER_COMPILER
+        }
+        return _BakedEntry(queryset, sql, tuple(params), tuple(positions), state)
+
+    def _compile(self, stand_ins):
+        queryset = self.build(**stand_ins)
+        # Compiled on a copy: compiling notes things in the query.
+        compiler = queryset.query.chain().get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        return queryset, compiler, sql, params
+
+
+class _BakedEntry:
+    __slots__ = ("queryset", "sql", "params", "positions", "state")
+
+    def __init__(self, queryset, sql, params, positions, state):
+        self.queryset = queryset
+        self.sql = sql
+        self.params = params
+        self.positions = positions
+        self.state = state
+
+
+# Stand-ins, two sets: numbers in the range of a small integer field, private-use characters.
+_STAND_INS = {
+    str: lambda round_, number: f"\ue000baked-{round_}-{number}\ue001",
+    int: lambda round_, number: 30_000 + 1_000 * round_ + number,
+    datetime.datetime: lambda round_, number: (
+        datetime.datetime(2001 + round_, 1, 1, tzinfo=datetime.UTC)
+        + datetime.timedelta(microseconds=number)
+    ),
+    datetime.date: lambda round_, number: (
+        datetime.date(2001 + round_, 1, 1) + datetime.timedelta(days=number)
+    ),
+}
+# A compiler's own links; everything else it noted while compiling (the columns and how to make
+# objects of them) is shared by the compilers of a baked QuerySet's copies, and only read.
+_PER_COMPILER = frozenset({"query", "connection", "using", "elide_empty", "quote_cache"})
+
+
+@cache
+def _baked_query_class(query_class):
+    class BakedQuery(query_class):
+        def clone(self):
+            # A copy may be changed: it is compiled as usual.
+            copy = super().clone()
+            copy.__class__ = query_class
+            del copy._baked
+            return copy
+
+        def get_compiler(self, using=None, connection=None, elide_empty=True):
+            compiler = super().get_compiler(using, connection, elide_empty)
+            entry, params = self._baked
+            compiler.__dict__.update(entry.state)
+            compiled = (entry.sql, params)
+
+            def as_sql(with_limits=True, with_col_aliases=False):
+                if with_limits and not with_col_aliases:
+                    return compiled
+                return type(compiler).as_sql(compiler, with_limits, with_col_aliases)
+
+            compiler.as_sql = as_sql
+            return compiler
+
+    BakedQuery.__name__ = BakedQuery.__qualname__ = f"Baked{query_class.__name__}"
+    return BakedQuery

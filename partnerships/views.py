@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import render
 from django.utils import timezone
@@ -5,7 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ludwigsburg_intl.models import Area, ContactPerson, SDGGoal
-from ludwigsburg_intl.publishing import get_visible_or_404
+from ludwigsburg_intl.models import Event
+from ludwigsburg_intl.publishing import get_visible_or_404, may_preview, one_or_404
+from ludwigsburg_intl.querysets import Baked
 
 from . import structured_data
 from .filters import ActivityFilter
@@ -76,26 +80,52 @@ def index(request):
     )
 
 
-@require_safe
-def city_detail(request, slug):
+def _city_with_lists(year):
     # Whether the city is a published focus city of this year's programme comes with the city
     # (a subquery), not the whole programme with its cities and planned activities.
-    focus = (
-        AnnualProgramme.objects.published()
-        .for_year(timezone.localdate().year)
-        .filter(focus_cities=OuterRef("pk"))
+    focus = AnnualProgramme.objects.published().for_year(year).filter(focus_cities=OuterRef("pk"))
+    return PartnerCity.objects.prefetch_related(_published_contacts()).annotate(
+        focus_year=Subquery(focus.values("year")[:1]),
+        award_rows=short_list(Award.objects.filter(city=OuterRef("pk"))),
+        image_rows=short_list(CityImage.objects.filter(city=OuterRef("pk"))),
+        link_rows=short_list(CityLink.objects.filter(city=OuterRef("pk"))),
+        goal_rows=short_list(SDGGoal.objects.filter(partner_cities=OuterRef("pk"))),
     )
-    city = get_visible_or_404(
-        PartnerCity.objects.prefetch_related(_published_contacts()).annotate(
-            focus_year=Subquery(focus.values("year")[:1]),
-            award_rows=short_list(Award.objects.filter(city=OuterRef("pk"))),
-            image_rows=short_list(CityImage.objects.filter(city=OuterRef("pk"))),
-            link_rows=short_list(CityLink.objects.filter(city=OuterRef("pk"))),
-            goal_rows=short_list(SDGGoal.objects.filter(partner_cities=OuterRef("pk"))),
-        ),
-        request,
-        slug=slug,
-    )
+
+
+# What everyone but a previewer sees: built and compiled once (``Baked``).
+PUBLISHED_CITY = Baked(
+    lambda slug, year: _city_with_lists(year).published().filter(slug=slug), slug=str, year=int
+)
+CITY_EVENTS = Baked(
+    lambda city, now: (
+        Event.objects.published()
+        .filter(partner_cities=city)
+        .for_calendar()
+        .upcoming(now)[:EVENTS_PER_LIST]
+    ),
+    city=int,
+    now=datetime,
+)
+CITY_PAST_EVENTS = Baked(
+    lambda city, now: (
+        Event.objects.published()
+        .filter(partner_cities=city)
+        .past(now)
+        .order_by("-starts_at", "-pk")[:EVENTS_PER_LIST]
+    ),
+    city=int,
+    now=datetime,
+)
+
+
+@require_safe
+def city_detail(request, slug):
+    year = timezone.localdate().year
+    if may_preview(request.user, PartnerCity):
+        city = get_visible_or_404(_city_with_lists(year), request, slug=slug)
+    else:
+        city = one_or_404(PUBLISHED_CITY(slug=slug, year=year))
     focus_year = city.focus_year if city.is_live else None  # a draft is nobody's focus city
     activities = Activity.objects.published().for_city(city)
     listing = activities.for_listing()
@@ -109,7 +139,7 @@ def city_detail(request, slug):
         shown = activity_filter.qs
     else:
         shown = listing
-    events = city.events.published().for_calendar()
+    now = timezone.now()
     return render(
         request,
         "partnerships/city_detail.html",
@@ -120,8 +150,8 @@ def city_detail(request, slug):
             "filter": activity_filter,
             "activities": with_short_lists(list(shown)),
             "filter_active": activity_filter.is_bound,
-            "upcoming_events": list(events.upcoming()[:EVENTS_PER_LIST]),
-            "past_events": list(events.past().order_by("-starts_at", "-pk")[:EVENTS_PER_LIST]),
+            "upcoming_events": list(CITY_EVENTS(city=city.pk, now=now)),
+            "past_events": list(CITY_PAST_EVENTS(city=city.pk, now=now)),
             "focus_year": focus_year,
             "awards": short_list_objects(Award, city.award_rows, city._state.db),
             "images": short_list_objects(CityImage, city.image_rows, city._state.db),
