@@ -6,8 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from ludwigsburg_intl.models import Area, ContactPerson, SDGGoal
-from ludwigsburg_intl.models import Event
+from ludwigsburg_intl.models import Area, ContactPerson, Event, SDGGoal
 from ludwigsburg_intl.publishing import get_visible_or_404, may_preview, one_or_404
 from ludwigsburg_intl.querysets import Baked
 
@@ -84,7 +83,7 @@ def _city_with_lists(year):
     # Whether the city is a published focus city of this year's programme comes with the city
     # (a subquery), not the whole programme with its cities and planned activities.
     focus = AnnualProgramme.objects.published().for_year(year).filter(focus_cities=OuterRef("pk"))
-    return PartnerCity.objects.prefetch_related(_published_contacts()).annotate(
+    return PartnerCity.objects.annotate(
         focus_year=Subquery(focus.values("year")[:1]),
         award_rows=short_list(Award.objects.filter(city=OuterRef("pk"))),
         image_rows=short_list(CityImage.objects.filter(city=OuterRef("pk"))),
@@ -119,19 +118,37 @@ CITY_PAST_EVENTS = Baked(
 )
 
 
+CITY_ACTIVITIES = Baked(
+    lambda city: Activity.objects.published().for_city(city).for_listing(), city=int
+)
+CITY_CONTACTS = Baked(
+    lambda city: PartnerCity(pk=city).contact_persons.published().select_related("office"),
+    city=int,
+)
+# The climate partnerships this city carries together with Ludwigsburg (Kongoussi).
+CITY_CLIMATE_PARTNERSHIPS = Baked(
+    lambda city: PartnerCity(pk=city).climate_partnerships.published(), city=int
+)
+
+
 @require_safe
 def city_detail(request, slug):
     year = timezone.localdate().year
     if may_preview(request.user, PartnerCity):
-        city = get_visible_or_404(_city_with_lists(year), request, slug=slug)
+        city = get_visible_or_404(
+            _city_with_lists(year).prefetch_related(_published_contacts()), request, slug=slug
+        )
+        contacts = city.contact_persons.all()
     else:
         city = one_or_404(PUBLISHED_CITY(slug=slug, year=year))
+        contacts = CITY_CONTACTS(city=city.pk)
     focus_year = city.focus_year if city.is_live else None  # a draft is nobody's focus city
-    activities = Activity.objects.published().for_city(city)
-    listing = activities.for_listing()
     if request.GET:
+        activities = Activity.objects.published().for_city(city)
+        listing = activities.for_listing()
         years = list(activities.years())
     else:
+        listing = CITY_ACTIVITIES(city=city.pk)
         # Unfiltered, the listing holds every activity: the year filter's choices come from it.
         years = sorted({a.year for a in listing if a.year is not None}, reverse=True)
     activity_filter = ActivityFilter(request.GET or None, queryset=listing, years=years)
@@ -157,8 +174,8 @@ def city_detail(request, slug):
             "images": short_list_objects(CityImage, city.image_rows, city._state.db),
             "links": short_list_objects(CityLink, city.link_rows, city._state.db),
             "goals": short_list_objects(SDGGoal, city.goal_rows, city._state.db),
-            # The climate partnerships this city carries together with Ludwigsburg (Kongoussi).
-            "climate_partnerships": list(city.climate_partnerships.published()),
+            "climate_partnerships": list(CITY_CLIMATE_PARTNERSHIPS(city=city.pk)),
+            "contacts": list(contacts),
             "breadcrumbs": [(_("Partner cities"), "partnerships:index"), (city.name, None)],
         },
     )
