@@ -1,26 +1,32 @@
 """The climate area on shared pages: the home page's latest items and the SDG pages."""
 
 from django.db.models import F, Max
-from django.utils import timezone
+from django.db.models.functions import Now
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.areas import Teaser
 from ludwigsburg_intl.publishing import published_q
+from ludwigsburg_intl.querysets import Baked
 
 from .models import ClimatePartnership, Project
+
+# Built and compiled once per limit (``Baked``). Only published reports count, within their
+# publication window (the database's clock, as for ``published()``).
+LATEST_PROJECTS = Baked(
+    lambda limit: (
+        Project.objects.published()
+        .only("slug", "title")  # what a teaser shows
+        .annotate(
+            last_report=Max("reports__reported_on", filter=published_q(Now(), prefix="reports__"))
+        )
+        .order_by(F("last_report").desc(nulls_last=True), "-pk")[:limit]
+    )
+)
 
 
 def latest(limit: int) -> list[Teaser]:
     """Projects with the newest status reports first (one query), for the home page."""
-    # Only published reports count, within their publication window.
-    report_is_public = published_q(timezone.now(), prefix="reports__")
-    projects = (
-        Project.objects.published()
-        .only("slug", "title")  # what a teaser shows
-        .annotate(last_report=Max("reports__reported_on", filter=report_is_public))
-        .order_by(F("last_report").desc(nulls_last=True), "-pk")[:limit]
-    )
-    return [Teaser.of(project, _("Climate project")) for project in projects]
+    return [Teaser.of(project, _("Climate project")) for project in LATEST_PROJECTS(shape=(limit,))]
 
 
 def tagged_with_sdg(goal) -> list[Teaser]:

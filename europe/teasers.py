@@ -1,8 +1,11 @@
 """The Europe area on shared pages: the home page's latest items and the SDG pages."""
 
+import datetime
+
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.areas import Teaser
+from ludwigsburg_intl.querysets import Baked
 
 from .models import FundingCall, WorkField, berlin_today
 
@@ -16,14 +19,21 @@ def _work_field_teaser(field: WorkField) -> Teaser:
     return Teaser.of(field, _("EU work field"), summary="goal")
 
 
+# Built and compiled once per limit (``Baked``).
+OPEN_CALLS = Baked(
+    lambda limit, today: (
+        FundingCall.objects.published()
+        .exclude(deadline__lt=today)
+        .order_by("deadline", "pk")
+        .select_related("programme")[:limit]
+    ),
+    today=datetime.date,
+)
+
+
 def latest(limit: int) -> list[Teaser]:
     """Calls that can still be applied for, the nearest deadline first (one query)."""
-    calls = (
-        FundingCall.objects.published()
-        .exclude(deadline__lt=berlin_today())
-        .order_by("deadline", "pk")
-    )
-    return [_call_teaser(call) for call in calls.select_related("programme")[:limit]]
+    return [_call_teaser(call) for call in OPEN_CALLS(shape=(limit,), today=berlin_today())]
 
 
 def tagged_with_sdg(goal) -> list[Teaser]:

@@ -130,25 +130,30 @@ class Baked:
         self.build = build
         self.slots = slots
 
-    def __call__(self, **values):
+    def __call__(self, shape=(), **values):
+        """The QuerySet for ``values``. ``shape``: a few fixed values the SQL itself depends on
+        (a limit, whether a filter applies), handed to ``build`` first; each has its own SQL."""
         if values.keys() != self.slots.keys():
             raise TypeError(
                 f"Baked: values for {sorted(self.slots)} expected, got {sorted(values)}"
             )
-        entry = prebuilt_value(("baked", self, get_language()), self._bake)
+        if None in values.values():
+            # SQL's "= NULL" is never true, where Django would have written "IS NULL".
+            raise TypeError("Baked: None is no value for a slot")
+        entry = prebuilt_value(("baked", self, shape, get_language()), lambda: self._bake(shape))
         params = list(entry.params)
         for index, name, kind in entry.positions:
             value = values[name]
             # In the type the field gave it (``Int2`` for a small integer: the prepared
             # statement's parameter types stay the same).
-            params[index] = value if type(value) is kind or value is None else kind(value)
+            params[index] = value if type(value) is kind else kind(value)
         queryset = entry.queryset._chain()
         query = queryset.query
         query.__class__ = _baked_query_class(type(query))
         query._baked = (entry, tuple(params))
         return queryset
 
-    def _bake(self):
+    def _bake(self, shape):
         # Built twice, with two sets of stand-ins: a slot's places are those where the two
         # differ by just that, so a constant that happens to equal a stand-in is never taken
         # for one, and a query whose shape depends on a slot's value is refused.
@@ -159,8 +164,8 @@ class Baked:
             }
             for round_ in (0, 1)
         )
-        queryset, compiler, sql, params = self._compile(first)
-        _queryset, _compiler, second_sql, second_params = self._compile(second)
+        queryset, compiler, sql, params = self._compile(shape, first)
+        _queryset, _compiler, second_sql, second_params = self._compile(shape, second)
         if second_sql != sql or len(second_params) != len(params):
             raise ValueError(f"Baked: the SQL depends on the values of the slots: {sql}")
         positions = []
@@ -190,8 +195,8 @@ class Baked:
         }
         return _BakedEntry(queryset, sql, tuple(params), tuple(positions), state)
 
-    def _compile(self, stand_ins):
-        queryset = self.build(**stand_ins)
+    def _compile(self, shape, stand_ins):
+        queryset = self.build(*shape, **stand_ins)
         # Compiled on a copy: compiling notes things in the query.
         compiler = queryset.query.chain().get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()

@@ -1,9 +1,11 @@
+import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -14,6 +16,7 @@ from .ical import calendar_response
 from .models import Event, SitePage
 from .pagination import paginate, requested_page
 from .publishing import get_visible_or_404
+from .querysets import Baked
 
 HOME_LATEST = 3
 # The site page with the city's concept for its international relations, linked from the home
@@ -23,19 +26,28 @@ EVENTS_PER_PAGE = 50
 SEARCH_PER_PAGE = 10
 
 
+# The home page's queries, built and compiled once (``Baked``).
+HOME_EVENTS = Baked(
+    lambda now: Event.objects.published().upcoming(now).for_calendar()[:4], now=datetime.datetime
+)
+CONCEPT_PAGE = Baked(
+    lambda: (
+        SitePage.objects.published()
+        .filter(slug=CONCEPT_PAGE_SLUG)
+        .defer("body", "body_de", "body_en")  # the home page links it with title and summary
+        .order_by("pk")[:1]
+    )
+)
+
+
 @require_safe
 def home(request):
     sections = []
     for section in areas.sections():
         latest = section.latest(HOME_LATEST) if section.latest else []
         sections.append({"section": section, "latest": latest})
-    upcoming = list(Event.objects.published().upcoming().for_calendar()[:4])
-    concept_page = (
-        SitePage.objects.published()
-        .filter(slug=CONCEPT_PAGE_SLUG)
-        .defer("body", "body_de", "body_en")  # the home page links it with title and summary
-        .first()
-    )
+    upcoming = list(HOME_EVENTS(now=timezone.now()))
+    concept_page = next(iter(CONCEPT_PAGE()), None)
     return render(
         request,
         "home.html",

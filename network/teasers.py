@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.areas import Teaser
+from ludwigsburg_intl.querysets import Baked
 from ludwigsburg_intl.translation_fallback import pick
 
 from .models import Actor, CoordinationItem, Indicator, Programme
@@ -84,7 +85,13 @@ def tagged_with_sdg(goal) -> list[Teaser]:
     return teasers
 
 
+# Built and compiled once per limit (``Baked``).
+LATEST_ACTORS = Baked(
+    lambda limit: Actor.objects.published().order_by("-created_at", "-pk")[:limit]
+)
+
+
 def latest(limit: int) -> list[Teaser]:
     """The actors most recently added to the directory (one query)."""
-    actors = Actor.objects.published().order_by("-created_at", "-pk")[:limit]
+    actors = LATEST_ACTORS(shape=(limit,))
     return [Teaser.of(a, a.get_kind_display(), title="name", summary="summary") for a in actors]

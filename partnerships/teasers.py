@@ -4,6 +4,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl.areas import Teaser
+from ludwigsburg_intl.querysets import Baked
 
 from .models import Activity, PartnerCity
 
@@ -19,15 +20,20 @@ def _city_teaser(city):
     return Teaser.of(city, _("Partner city"), title="name", summary="summary")
 
 
-def latest(limit):
-    """The activities entered or changed most recently: one query."""
-    activities = (
+# Built and compiled once per limit (``Baked``).
+LATEST_ACTIVITIES = Baked(
+    lambda limit: (
         Activity.objects.published()
         .select_related("city")
         .only(*ACTIVITY_TEASER)
         .order_by("-updated_at", "-pk")[:limit]
     )
-    return [_activity_teaser(a) for a in activities]
+)
+
+
+def latest(limit):
+    """The activities entered or changed most recently: one query."""
+    return [_activity_teaser(a) for a in LATEST_ACTIVITIES(shape=(limit,))]
 
 
 def tagged_with_sdg(goal):
