@@ -180,7 +180,7 @@ class Baked:
             ]
             if names:
                 positions.append((index, names[0], type(value)))
-            elif value != second_value:
+            elif _plain(value) != _plain(second_value):
                 raise ValueError(f"Baked: parameter {index} changes with the slots' values: {sql}")
         missing = set(first) - {name for _index, name, _kind in positions}
         if missing:
@@ -201,6 +201,11 @@ class Baked:
         compiler = queryset.query.chain().get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         return queryset, compiler, sql, params
+
+
+def _plain(value):
+    # psycopg's wrappers (``Jsonb``) compare by identity; what they wrap is the value.
+    return getattr(value, "obj", value)
 
 
 class _BakedEntry:

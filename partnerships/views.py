@@ -51,15 +51,39 @@ def _timeline(cities, awards):
     return entries
 
 
+# The overview's queries, built and compiled once (``Baked``).
+CITIES = Baked(lambda: PartnerCity.objects.published().in_order_of_partnership())
+AWARDS = Baked(
+    lambda: Award.objects.filter(city__in=PartnerCity.objects.published()).select_related("city")
+)
+GENERAL_ACTIVITIES = Baked(
+    lambda: Activity.objects.published().filter(city__isnull=True).for_listing()
+)
+PROGRAMME = Baked(
+    lambda year: AnnualProgramme.objects.published().for_year(year).order_by("pk")[:1], year=int
+)
+FOCUS_CITIES = Baked(
+    lambda programme: AnnualProgramme(pk=programme).focus_cities.published().order_by("name"),
+    programme=int,
+)
+PLANNED_ACTIVITIES = Baked(
+    lambda programme: (
+        AnnualProgramme(pk=programme).planned_activities.published().select_related("city")
+    ),
+    programme=int,
+)
+PARTNERSHIP_CONTACTS = Baked(
+    lambda: ContactPerson.objects.for_area(Area.PARTNERSHIPS).select_related("office")
+)
+
+
 @require_safe
 def index(request):
-    cities = list(PartnerCity.objects.published().in_order_of_partnership())
-    awards = list(
-        Award.objects.filter(city__in=PartnerCity.objects.published()).select_related("city")
-    )
-    general_activities = with_short_lists(
-        list(Activity.objects.published().filter(city__isnull=True).for_listing())
-    )
+    cities = list(CITIES())
+    awards = list(AWARDS())
+    general_activities = with_short_lists(list(GENERAL_ACTIVITIES()))
+    year = timezone.localdate().year
+    programme = next(iter(PROGRAMME(year=year)), None)
     return render(
         request,
         "partnerships/index.html",
@@ -68,12 +92,15 @@ def index(request):
             "map_panels": build_panels(cities, home_label="Ludwigsburg"),
             "timeline": _timeline(cities, awards),
             "cities_without_year": [c for c in cities if not c.partnership_since],
-            "programme": AnnualProgramme.objects.current(),
-            "current_year": timezone.localdate().year,
-            "general_activities": general_activities,
-            "contacts": list(
-                ContactPerson.objects.for_area(Area.PARTNERSHIPS).select_related("office")
+            # The year's published programme, its published focus cities and planned activities.
+            "programme": programme,
+            "focus_cities": list(FOCUS_CITIES(programme=programme.pk)) if programme else [],
+            "planned_activities": (
+                list(PLANNED_ACTIVITIES(programme=programme.pk)) if programme else []
             ),
+            "current_year": year,
+            "general_activities": general_activities,
+            "contacts": list(PARTNERSHIP_CONTACTS()),
             "breadcrumbs": [(_("Partner cities"), None)],
         },
     )
