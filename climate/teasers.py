@@ -29,12 +29,22 @@ def latest(limit: int) -> list[Teaser]:
     return [Teaser.of(project, _("Climate project")) for project in LATEST_PROJECTS(shape=(limit,))]
 
 
+# Built and compiled once (``Baked``); only what a teaser shows, not the long texts in every
+# language.
+PARTNERSHIPS_TAGGED = Baked(
+    lambda goal: ClimatePartnership.objects.published().filter(sdg_goals=goal).only("slug", "name"),
+    goal=int,
+)
+PROJECTS_TAGGED = Baked(
+    lambda goal: Project.objects.published().filter(sdg_goals=goal).only("slug", "title"),
+    goal=int,
+)
+
+
 def tagged_with_sdg(goal) -> list[Teaser]:
     """Published climate partnerships and projects tagged with ``goal``: two queries."""
-    # Only what a teaser shows, not the long texts in every language.
-    partnerships = ClimatePartnership.objects.published().filter(sdg_goals=goal)
-    projects = Project.objects.published().filter(sdg_goals=goal)
-    partnerships, projects = partnerships.only("slug", "name"), projects.only("slug", "title")
+    partnerships = PARTNERSHIPS_TAGGED(goal=goal.pk)
+    projects = PROJECTS_TAGGED(goal=goal.pk)
     return [Teaser.of(p, _("Climate partnership"), title="name") for p in partnerships] + [
         Teaser.of(p, _("Climate project")) for p in projects
     ]

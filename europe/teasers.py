@@ -36,7 +36,16 @@ def latest(limit: int) -> list[Teaser]:
     return [_call_teaser(call) for call in OPEN_CALLS(shape=(limit,), today=berlin_today())]
 
 
+# Built and compiled once (``Baked``).
+WORK_FIELDS_TAGGED = Baked(
+    lambda goal: WorkField.objects.published().filter(sdg_goals=goal).distinct(), goal=int
+)
+CALLS_TAGGED = Baked(
+    lambda goal: FundingCall.objects.published().filter(sdg_goals=goal).distinct(), goal=int
+)
+
+
 def tagged_with_sdg(goal) -> list[Teaser]:
-    fields = WorkField.objects.published().filter(sdg_goals=goal).distinct()
-    calls = FundingCall.objects.published().filter(sdg_goals=goal).distinct()
+    fields = WORK_FIELDS_TAGGED(goal=goal.pk)
+    calls = CALLS_TAGGED(goal=goal.pk)
     return [_work_field_teaser(f) for f in fields] + [_call_teaser(c) for c in calls]

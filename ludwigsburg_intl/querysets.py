@@ -12,6 +12,7 @@ from functools import cache
 
 from django.db import models
 from django.utils.translation import get_language
+from psycopg.types import numeric
 
 
 @cache
@@ -146,6 +147,13 @@ class Baked:
             value = values[name]
             # In the type the field gave it (``Int2`` for a small integer: the prepared
             # statement's parameter types stay the same).
+            if (
+                kind in _INTEGER_BOUNDS
+                and not -_INTEGER_BOUNDS[kind] <= value < _INTEGER_BOUNDS[kind]
+            ):
+                # Django would have found nothing without asking the database; a number from a
+                # request is checked by the view before.
+                raise OverflowError(f"Baked: {value} is out of the range of the slot {name!r}")
             params[index] = value if type(value) is kind else kind(value)
         queryset = entry.queryset._chain()
         query = queryset.query
@@ -201,6 +209,10 @@ class Baked:
         compiler = queryset.query.chain().get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         return queryset, compiler, sql, params
+
+
+# The integer types Django gives the values of integer fields, and their ranges.
+_INTEGER_BOUNDS = {numeric.Int2: 2**15, numeric.Int4: 2**31, numeric.Int8: 2**63}
 
 
 def _plain(value):

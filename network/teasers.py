@@ -51,9 +51,8 @@ def _url(kind, slug):
     return reverse("network:coordination")
 
 
-def tagged_with_sdg(goal) -> list[Teaser]:
-    """Published actors, programmes, indicators and office tasks tagged with ``goal``: one query."""
-    query = (
+def _tagged(goal):
+    return (
         _rows(Actor.objects.tagged_with_sdg(goal), "actor", "name", "summary")
         .union(
             _rows(Programme.objects.tagged_with_sdg(goal), "programme", "name", "summary"),
@@ -69,8 +68,16 @@ def tagged_with_sdg(goal) -> list[Teaser]:
         )
         .order_by("item_kind", "title_de_")
     )
+
+
+# Built and compiled once (``Baked``).
+TAGGED = Baked(_tagged, goal=int)
+
+
+def tagged_with_sdg(goal) -> list[Teaser]:
+    """Published actors, programmes, indicators and office tasks tagged with ``goal``: one query."""
     teasers = []
-    for kind, slug, title_de, title_en, summary_de, summary_en in query:
+    for kind, slug, title_de, title_en, summary_de, summary_en in TAGGED(goal=goal.pk):
         title = pick({"de": title_de, "en": title_en})
         summary = pick({"de": summary_de, "en": summary_en})
         teasers.append(

@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -7,7 +8,8 @@ from ludwigsburg_intl import areas
 from ludwigsburg_intl.ical import calendar_response
 from ludwigsburg_intl.models import Area, ContactPerson, Event, SDGGoal
 from ludwigsburg_intl.pagination import paginate
-from ludwigsburg_intl.publishing import get_visible_or_404
+from ludwigsburg_intl.publishing import get_visible_or_404, one_or_404
+from ludwigsburg_intl.querysets import Baked
 from ludwigsburg_intl.translation_fallback import translated
 
 from . import charts
@@ -233,6 +235,12 @@ def sdg_index(request):
     )
 
 
+SDG_GOAL = Baked(lambda number: SDGGoal.objects.filter(number=number), number=int)
+EVENTS_TAGGED = Baked(
+    lambda goal: Event.objects.published().filter(sdg_goals=goal).for_calendar(), goal=int
+)
+
+
 def _tagged_with_goal(goal):
     """Everything published in all areas tagged with ``goal``: one query per area at most."""
     groups = []
@@ -242,13 +250,14 @@ def _tagged_with_goal(goal):
         items = list(section.tagged_with_sdg(goal) or [])
         if items:
             groups.append({"section": section, "items": items})
-    events = list(Event.objects.published().filter(sdg_goals=goal).for_calendar())
-    return groups, events
+    return groups, list(EVENTS_TAGGED(goal=goal.pk))
 
 
 @require_safe
 def sdg_detail(request, number):
-    goal = get_object_or_404(SDGGoal, number=number)
+    if not 1 <= number <= 17:
+        raise Http404
+    goal = one_or_404(SDG_GOAL(number=number))
     groups, events = _tagged_with_goal(goal)
     return render(
         request,

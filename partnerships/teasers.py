@@ -36,19 +36,30 @@ def latest(limit):
     return [_activity_teaser(a) for a in LATEST_ACTIVITIES(shape=(limit,))]
 
 
-def tagged_with_sdg(goal):
-    """Partner cities and activities tagged with ``goal``: two queries."""
-    cities = (
+# Built and compiled once (``Baked``).
+CITIES_TAGGED = Baked(
+    lambda goal: (
         PartnerCity.objects.published()
         .filter(sdg_goals=goal)
         .only("slug", "name", "summary")
         .order_by("name")
-    )
-    activities = (
+    ),
+    goal=int,
+)
+ACTIVITIES_TAGGED = Baked(
+    lambda goal: (
         Activity.objects.published()
         .filter(sdg_goals=goal)
         .select_related("city")
         .only(*ACTIVITY_TEASER)
         .order_by(F("year").desc(nulls_last=True), "title")
-    )
+    ),
+    goal=int,
+)
+
+
+def tagged_with_sdg(goal):
+    """Partner cities and activities tagged with ``goal``: two queries."""
+    cities = CITIES_TAGGED(goal=goal.pk)
+    activities = ACTIVITIES_TAGGED(goal=goal.pk)
     return [_city_teaser(c) for c in cities] + [_activity_teaser(a) for a in activities]
