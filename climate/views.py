@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from ludwigsburg_intl.models import Area, ContactPerson, Event
 from ludwigsburg_intl.opendata import table_response
 from ludwigsburg_intl.publishing import get_visible_or_404
+from ludwigsburg_intl.querysets import Baked
 from ludwigsburg_intl.translation_fallback import translated
 
 from . import exports, history, structured_data
@@ -117,13 +118,20 @@ def project_detail(request, slug):
     )
 
 
+# The unfiltered overview's query, built and compiled once (``Baked``).
+OVERVIEW = Baked(lambda: Project.objects.published().by_partnership().with_overview_data())
+
+
 @require_safe
 def status_overview(request):
+    """Every published project's state; filtered by partnership, status or traffic light."""
     projects = Project.objects.published()
     project_filter = ProjectFilter(request.GET or None, queryset=projects)
     valid = project_filter.is_bound and project_filter.is_valid()
-    filtered = project_filter.qs if valid else projects
-    rows = overview_rows(filtered.by_partnership().with_overview_data())
+    if valid:
+        rows = overview_rows(project_filter.qs.by_partnership().with_overview_data())
+    else:
+        rows = overview_rows(OVERVIEW())
     return render(
         request,
         "climate/status_overview.html",
