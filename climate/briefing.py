@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ludwigsburg_intl.models import Event
 from ludwigsburg_intl.numbers import grouped
-from ludwigsburg_intl.querysets import CompiledSubquery
+from ludwigsburg_intl.querysets import Baked
 from ludwigsburg_intl.templatetags.portal import tr
 from ludwigsburg_intl.translation_fallback import shown_fields
 
@@ -142,18 +142,38 @@ class MeetingWindow:
         """The end of the previous meeting's day (None: no previous meeting)."""
         return history.end_of_day(self.previous.date) if self.previous else None
 
-    def since_previous(self, date_field) -> Q:
-        """``date_field`` after the previous meeting's day, up to the meeting's own day."""
-        lookup = Q(**{f"{date_field}__lte": self.meeting.date})
-        if self.previous is not None:
-            lookup &= Q(**{f"{date_field}__gt": self.previous.date})
-        return lookup
+
+# Every query of a briefing is built and compiled once (``Baked``) and run with the meeting's
+# dates. Where a condition depends on whether there is a previous meeting, each case has its
+# own query: ``{True: since the previous meeting's day, False: from the beginning}``.
+
+
+def _published_projects():
+    return Project.objects.published().values("pk")
+
+
+def _committee_meetings(committee):
+    return CommitteeMeeting.objects.published().filter(committee_id=committee)
+
+
+PREVIOUS_MEETING = Baked(
+    lambda committee, day: (
+        _committee_meetings(committee).filter(date__lt=day).order_by("-date")[:1]
+    ),
+    committee=int,
+    day=datetime.date,
+)
+NEXT_MEETING = Baked(
+    lambda committee, day: _committee_meetings(committee).filter(date__gt=day).order_by("date")[:1],
+    committee=int,
+    day=datetime.date,
+)
 
 
 def meeting_window(meeting: CommitteeMeeting) -> MeetingWindow:
-    meetings = CommitteeMeeting.objects.published().filter(committee_id=meeting.committee_id)
-    previous = meetings.filter(date__lt=meeting.date).order_by("-date").first()
-    following = meetings.filter(date__gt=meeting.date).order_by("date").first()
+    committee, day = meeting.committee_id, meeting.date
+    previous = next(iter(PREVIOUS_MEETING(committee=committee, day=day)), None)
+    following = next(iter(NEXT_MEETING(committee=committee, day=day)), None)
     horizon = (
         following.date if following else meeting.date + datetime.timedelta(days=LOOKAHEAD_DAYS)
     )
@@ -163,10 +183,8 @@ def meeting_window(meeting: CommitteeMeeting) -> MeetingWindow:
 # The projects -------------------------------------------------------------------------------
 
 
-def briefing_projects():
-    """Published projects in table order, with only the columns a briefing shows (its summary
-    and the texts in other languages are not read)."""
-    projects = list(
+PROJECTS = Baked(
+    lambda: (
         Project.objects.published()
         .by_partnership()
         .only(
@@ -176,9 +194,17 @@ def briefing_projects():
             *shown_fields("title", "traffic_light_reason", "funding_programme", "risks"),
         )
     )
-    funders = Funder.objects.only(*shown_fields("name", "short_name")).in_bulk(
-        {project.funder_id for project in projects if project.funder_id}
-    )
+)
+# Every funder (there are a few) with its names.
+FUNDERS = Baked(lambda: Funder.objects.only(*shown_fields("name", "short_name")))
+
+
+def briefing_projects():
+    """Published projects in table order, with only the columns a briefing shows (its summary
+    and the texts in other languages are not read)."""
+    projects = list(PROJECTS())
+    has_funder = any(project.funder_id for project in projects)
+    funders = {funder.pk: funder for funder in FUNDERS()} if has_funder else {}
     for project in projects:
         project.funder = funders.get(project.funder_id)
     return with_partnerships(projects)
@@ -202,9 +228,13 @@ class ProjectState:
 
 
 STATE_FIELDS = [name for name in ProjectState.__dataclass_fields__]
+STATES = Baked(
+    lambda until: history.versions_at_query(Project, until, _published_projects(), STATE_FIELDS),
+    until=datetime.datetime,
+)
 
 
-def state_at_meeting(projects, window: MeetingWindow, published) -> dict[int, ProjectState]:
+def state_at_meeting(projects, window: MeetingWindow) -> dict[int, ProjectState]:
     """Each project's state at the end of the meeting's day, from its history (one query, one
     more where the history of some project begins later).
 
@@ -213,7 +243,7 @@ def state_at_meeting(projects, window: MeetingWindow, published) -> dict[int, Pr
     what was entered before it). Where the history begins after the meeting's day otherwise
     (content older than the recorded history), the project is shown as it is now: the portal
     knows nothing older."""
-    versions = history.versions_at(Project, window.until, published, STATE_FIELDS)
+    versions = history.newest_versions(STATES(until=window.until))
     later = [project.pk for project in projects if project.pk not in versions]
     if later:
         later = history.entered_after(Project, later, window.until, known_since=window.meeting)
@@ -246,22 +276,72 @@ class News:
     changes: list = field(default_factory=list)
 
 
-def changes_since_previous_meeting(window: MeetingWindow, published) -> dict[int, News]:
-    """Projects entered, published status reports written and status, traffic-light and
-    milestone changes saved since the previous meeting, by project id (three queries)."""
-    news = defaultdict(News)
-    reports = (
+def _reports(since_previous):
+    return (
         StatusReport.objects.published()
-        .filter(window.since_previous("reported_on"))
+        .filter(since_previous)
         .only("project_id", "reported_on", *shown_fields("text"))
         .order_by("reported_on", "pk")
     )
+
+
+_DATES = {"previous": datetime.date, "day": datetime.date}
+_MOMENTS = {"since": datetime.datetime, "until": datetime.datetime}
+REPORTS = {
+    True: Baked(
+        lambda previous, day: _reports(Q(reported_on__gt=previous, reported_on__lte=day)),
+        **_DATES,
+    ),
+    False: Baked(lambda day: _reports(Q(reported_on__lte=day)), day=datetime.date),
+}
+PROJECT_CHANGES = {
+    True: Baked(
+        lambda since, until: history.project_changes_query(_published_projects(), since, until),
+        **_MOMENTS,
+    ),
+    False: Baked(
+        lambda until: history.project_changes_query(_published_projects(), None, until),
+        until=datetime.datetime,
+    ),
+}
+MILESTONE_CHANGES = {
+    True: Baked(
+        lambda since, until: history.milestone_changes_query(_published_projects(), since, until),
+        **_MOMENTS,
+    ),
+    False: Baked(
+        lambda until: history.milestone_changes_query(_published_projects(), None, until),
+        until=datetime.datetime,
+    ),
+}
+
+
+def _in_period(queries, window: MeetingWindow, **values):
+    if window.previous is None:
+        values.pop("previous", None)
+        values.pop("since", None)
+        return queries[False](**values)
+    return queries[True](**values)
+
+
+def changes_since_previous_meeting(window: MeetingWindow) -> dict[int, News]:
+    """Projects entered, published status reports written and status, traffic-light and
+    milestone changes saved since the previous meeting, by project id (three queries)."""
+    news = defaultdict(News)
+    previous = window.previous.date if window.previous else None
+    reports = _in_period(REPORTS, window, previous=previous, day=window.meeting.date)
     for report in reports:
         news[report.project_id].reports.append(report)
-    changes, created = history.project_changes(published, window.since, window.until)
+    moments = {"since": window.since, "until": window.until}
+    changes, created = history.project_changes_in(
+        history.changed_versions(_in_period(PROJECT_CHANGES, window, **moments), window.since)
+    )
     for project_id in created:
         news[project_id].created = True
-    for source in (changes, history.milestone_changes(published, window.since, window.until)):
+    milestone_changes = history.milestone_changes_in(
+        history.changed_versions(_in_period(MILESTONE_CHANGES, window, **moments), window.since)
+    )
+    for source in (changes, milestone_changes):
         for project_id, project_changes in source.items():
             news[project_id].changes.extend(project_changes)
     for item in news.values():
@@ -275,7 +355,40 @@ def changes_since_previous_meeting(window: MeetingWindow, published) -> dict[int
 MILESTONE_FIELDS = ("project_id", "due_date", "reached_on")
 
 
-def next_milestones(window: MeetingWindow, published) -> dict[int, list[Milestone]]:
+def _milestones():
+    return Milestone.objects.filter(project__in=_published_projects())
+
+
+def _due_then(day, horizon):
+    return Q(due_date__gt=day, due_date__lte=horizon)
+
+
+_DUE = {"day": datetime.date, "horizon": datetime.date}
+DUE_MILESTONE_VERSIONS = Baked(
+    lambda day, horizon, until: history.versions_at_query(
+        Milestone,
+        until,
+        _milestones().values("pk"),
+        [*MILESTONE_FIELDS, *shown_fields("title")],
+        where=_due_then(day, horizon),
+    ),
+    **_DUE,
+    until=datetime.datetime,
+)
+DUE_MILESTONES_WITHOUT_HISTORY = Baked(
+    lambda day, horizon: (
+        _milestones()
+        .filter(
+            _due_then(day, horizon),
+            ~Exists(history.event_model(Milestone).objects.filter(pgh_obj_id=OuterRef("pk"))),
+        )
+        .only(*MILESTONE_FIELDS, *shown_fields("title"))
+    ),
+    **_DUE,
+)
+
+
+def next_milestones(window: MeetingWindow) -> dict[int, list[Milestone]]:
     """Milestones due after the meeting up to the horizon and not reached by the meeting day,
     as they stood at the end of its day (milestones without history: as they are now)."""
     meeting_day = window.meeting.date
@@ -285,21 +398,14 @@ def next_milestones(window: MeetingWindow, published) -> dict[int, list[Mileston
             reached_on is None or reached_on > meeting_day
         )
 
-    milestones = Milestone.objects.filter(project__in=published)
     fields = [*MILESTONE_FIELDS, *shown_fields("title")]
-    due_then = Q(due_date__gt=meeting_day, due_date__lte=window.horizon)
-    versions = history.versions_at(
-        Milestone, window.until, milestones.values("pk"), fields, where=due_then
-    )
+    due = {"day": meeting_day, "horizon": window.horizon}
+    versions = history.newest_versions(DUE_MILESTONE_VERSIONS(**due, until=window.until))
     found = [
         Milestone(pk=pk, **{name: version[name] for name in fields})
         for pk, version in versions.items()
     ]
-    without_history = milestones.filter(
-        due_then,
-        ~Exists(history.event_model(Milestone).objects.filter(pgh_obj_id=OuterRef("pk"))),
-    ).only(*fields)
-    found += list(without_history)
+    found += list(DUE_MILESTONES_WITHOUT_HISTORY(**due))
     due = defaultdict(list)
     found = [m for m in found if is_due(m.due_date, m.reached_on)]
     for milestone in sorted(found, key=lambda m: (m.due_date, m.pk)):
@@ -310,7 +416,11 @@ def next_milestones(window: MeetingWindow, published) -> dict[int, list[Mileston
 def visits_due(window: MeetingWindow) -> list[Event]:
     """Published events of the partnerships and projects from the day after the meeting up to
     the horizon."""
-    return list(
+    return list(VISITS(start=window.until, end=history.end_of_day(window.horizon)))
+
+
+VISITS = Baked(
+    lambda start, end: (
         Event.objects.published()
         .filter(
             # Only through published partnerships and projects: a draft's events are no visits.
@@ -325,12 +435,12 @@ def visits_due(window: MeetingWindow) -> list[Event]:
                 ).values("event")
             )
         )
-        .filter(
-            starts_at__gte=window.until,
-            starts_at__lt=history.end_of_day(window.horizon),
-        )
+        .filter(starts_at__gte=start, starts_at__lt=end)
         .for_calendar()
-    )
+    ),
+    start=datetime.datetime,
+    end=datetime.datetime,
+)
 
 
 # The rows the page and the CSV show ---------------------------------------------------------
@@ -455,11 +565,9 @@ def build_briefing(meeting: CommitteeMeeting, with_sections=True) -> Briefing:
     """
     window = meeting_window(meeting)
     projects = briefing_projects()
-    # The ids of the published projects, as a subquery of the steps' queries (compiled once).
-    published = CompiledSubquery(Project.objects.published().values("pk"))
-    states = state_at_meeting(projects, window, published)
-    news = changes_since_previous_meeting(window, published)
-    due = next_milestones(window, published)
+    states = state_at_meeting(projects, window)
+    news = changes_since_previous_meeting(window)
+    due = next_milestones(window)
 
     texts = CellTexts()
     rows = []

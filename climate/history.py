@@ -41,6 +41,16 @@ def versions_at(model, moment, objects, fields, where=None):
     """The newest version of each of ``objects`` (a queryset of ids) written before ``moment``,
     as ``{id: {field: value}}``, only those matching ``where`` (a ``Q`` on the version's
     fields, applied after picking); deleted objects are left out. One query."""
+    return newest_versions(versions_at_query(model, moment, objects, fields, where))
+
+
+def newest_versions(versions):
+    """The rows of ``versions_at_query()`` as ``versions_at()`` returns them."""
+    return {v["pgh_obj_id"]: v for v in versions if v["pgh_label"] != "delete"}
+
+
+def versions_at_query(model, moment, objects, fields, where=None):
+    """The query of ``versions_at()``."""
     event = event_model(model)
     newest = (
         event.objects.filter(pgh_obj_id__in=objects, pgh_created_at__lt=moment)
@@ -49,8 +59,7 @@ def versions_at(model, moment, objects, fields, where=None):
     )
     if where is not None:
         newest = event.objects.filter(where, pgh_id__in=newest.values("pgh_id"))
-    versions = newest.values("pgh_obj_id", "pgh_label", *fields)
-    return {v["pgh_obj_id"]: v for v in versions if v["pgh_label"] != "delete"}
+    return newest.values("pgh_obj_id", "pgh_label", *fields)
 
 
 def entered_after(model, ids, moment, known_since=None) -> set:
@@ -77,12 +86,18 @@ def _changed_versions(model, objects, since, until, fields):
     """Versions written in [since, until) (``since`` None: from the first) with the values of
     the version before each, oldest first. One query; the versions before ``since`` are read
     only for the objects changed in the period."""
+    return changed_versions(changed_versions_query(model, objects, since, until, fields), since)
+
+
+def changed_versions_query(model, objects, since, until, fields):
+    """The query of ``_changed_versions()``: the versions of the objects changed in the period,
+    those before it included."""
     event = event_model(model)
     in_period = event.objects.filter(pgh_obj_id__in=objects, pgh_created_at__lt=until)
     if since is not None:
         in_period = in_period.filter(pgh_created_at__gte=since)
     window = {"partition_by": [F("pgh_obj_id")], "order_by": [F("pgh_id")]}
-    versions = (
+    return (
         event.objects.filter(
             pgh_obj_id__in=in_period.values("pgh_obj_id"), pgh_created_at__lt=until
         )
@@ -100,6 +115,11 @@ def _changed_versions(model, objects, since, until, fields):
         )
         .order_by("pgh_id")
     )
+
+
+def changed_versions(versions, since):
+    """The rows of ``changed_versions_query()`` written since ``since``, as
+    ``_changed_versions()`` returns them."""
     # The versions before ``since`` (of the objects changed since) are read for the LAG only.
     # An object older than the history has a change as its first version: what it was before is
     # unknown, so that version reports nothing (rather than "not recorded -> ..." changes).
@@ -120,8 +140,18 @@ PROJECT_STATE = {
 def project_changes(projects, since, until):
     """Status and traffic-light changes of ``projects`` (a queryset of ids) saved in
     [since, until), and the ids of the projects created then: (``{id: [changes]}``, ids)."""
+    return project_changes_in(_changed_versions(Project, projects, since, until, PROJECT_STATE))
+
+
+def project_changes_query(projects, since, until):
+    """The query of ``project_changes()``: rows for ``changed_versions()``."""
+    return changed_versions_query(Project, projects, since, until, PROJECT_STATE)
+
+
+def project_changes_in(versions):
+    """``project_changes()`` of the rows ``changed_versions()`` picked."""
     changes, created = {}, set()
-    for version in _changed_versions(Project, projects, since, until, PROJECT_STATE):
+    for version in versions:
         project_id = version["pgh_obj_id"]
         if version["pgh_label"] == INSERT:
             created.add(project_id)
@@ -141,14 +171,28 @@ def project_changes(projects, since, until):
     return changes, created
 
 
+MILESTONE_FIELDS = ("project_id", "due_date", "reached_on", "title_de", "title_en")
+
+
 def milestone_changes(projects, since, until):
     """Milestones of ``projects`` moved or reached in [since, until): ``{project id: [changes]}``.
 
     Each change names its milestone as it was titled then (both languages)."""
-    fields = ("project_id", "due_date", "reached_on", "title_de", "title_en")
+    return milestone_changes_in(
+        changed_versions(milestone_changes_query(projects, since, until), since)
+    )
+
+
+def milestone_changes_query(projects, since, until):
+    """The query of ``milestone_changes()``: rows for ``changed_versions()``."""
     milestones = Milestone.objects.filter(project__in=projects).values("pk")
+    return changed_versions_query(Milestone, milestones, since, until, MILESTONE_FIELDS)
+
+
+def milestone_changes_in(versions):
+    """``milestone_changes()`` of the rows ``changed_versions()`` picked."""
     changes = {}
-    for version in _changed_versions(Milestone, milestones, since, until, fields):
+    for version in versions:
         found = []
         if version["due_date"] != version["old_due_date"] and version["pgh_label"] != INSERT:
             day = _local_day(version["pgh_created_at"])

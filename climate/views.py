@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from ludwigsburg_intl.models import Area, ContactPerson, Event
 from ludwigsburg_intl.opendata import table_response
-from ludwigsburg_intl.publishing import get_visible_or_404
+from ludwigsburg_intl.publishing import get_visible_or_404, may_preview, one_or_404
 from ludwigsburg_intl.querysets import Baked
 from ludwigsburg_intl.translation_fallback import translated
 
@@ -165,8 +165,17 @@ def meeting_list(request):
     )
 
 
+PUBLISHED_MEETING = Baked(
+    lambda pk: CommitteeMeeting.objects.published().select_related("committee").filter(pk=pk),
+    pk=int,
+)
+
+
 def _meeting(request, pk):
-    return get_visible_or_404(CommitteeMeeting.objects.select_related("committee"), request, pk=pk)
+    if may_preview(request.user, CommitteeMeeting):
+        queryset = CommitteeMeeting.objects.select_related("committee")
+        return get_visible_or_404(queryset, request, pk=pk)
+    return one_or_404(PUBLISHED_MEETING(pk=pk))
 
 
 def _meeting_title(meeting):
