@@ -8,6 +8,7 @@ works (one query, as for any deferred field).
 """
 
 import datetime
+import functools
 from functools import cache
 
 from django.db import models
@@ -116,9 +117,10 @@ class Baked:
     language is part of the key; "now" is a slot or the database's clock). It is built once with
     stand-in values, compiled, and the stand-ins' places among the parameters are noted;
     ``baked(**values)`` hands out a copy whose SQL is that text with the values in those places.
-    Anything done to the copy (``filter()``, slicing, ``count()``) makes an ordinary QuerySet
-    again, compiled as usual; so a baked QuerySet is built whole, slicing included, and then
-    only iterated. Prefetches it names still run as usual, after it.
+    Anything done to the copy (``filter()``, slicing, ``count()``) starts from the QuerySet
+    built again with the real values and compiled as usual: correct, but the cost is back; so a
+    baked QuerySet is built whole, slicing included, and then only iterated. Prefetches it
+    names still run as usual, after it.
 
     The same idea as SQLAlchemy's "baked queries"; django-prepared-queries, which did this for
     Django, was last released for Django 1.x.
@@ -158,7 +160,7 @@ class Baked:
         queryset = entry.queryset._chain()
         query = queryset.query
         query.__class__ = _baked_query_class(type(query))
-        query._baked = (entry, tuple(params))
+        query._baked = (entry, tuple(params), functools.partial(self.build, *shape, **values))
         return queryset
 
     def _bake(self, shape):
@@ -252,15 +254,14 @@ _PER_COMPILER = frozenset({"query", "connection", "using", "elide_empty", "quote
 def _baked_query_class(query_class):
     class BakedQuery(query_class):
         def clone(self):
-            # A copy may be changed: it is compiled as usual.
-            copy = super().clone()
-            copy.__class__ = query_class
-            del copy._baked
-            return copy
+            # A copy may be changed (a filter, a slice, ``count()``): it is the query built
+            # with the real values (the baked one holds the stand-ins), compiled as usual.
+            _entry, _params, build = self._baked
+            return build().query
 
         def get_compiler(self, using=None, connection=None, elide_empty=True):
             compiler = super().get_compiler(using, connection, elide_empty)
-            entry, params = self._baked
+            entry, params, _build = self._baked
             compiler.__dict__.update(entry.state)
             compiled = (entry.sql, params)
 
