@@ -12,7 +12,7 @@ from ludwigsburg_intl.publishing import get_visible_or_404, may_preview, one_or_
 from ludwigsburg_intl.querysets import Baked
 from ludwigsburg_intl.translation_fallback import translated
 
-from . import exports, history, structured_data
+from . import briefing_html, exports, history, structured_data
 from .briefing import budget_totals, build_briefing
 from .filters import ProjectFilter
 from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
@@ -186,17 +186,29 @@ def _meeting_title(meeting):
 @require_safe
 def briefing(request, pk):
     meeting = _meeting(request, pk)
+    briefing = build_briefing(meeting)
+    meeting_title = _meeting_title(meeting)
+    not_known = _("not known")
+    if briefing.is_first:
+        news_label = _("Recorded up to this meeting")
+    else:
+        news_label = _("New since the previous meeting")
     return render(
         request,
         "climate/briefing.html",
         {
             "object": meeting,
-            "briefing": build_briefing(meeting),
-            "meeting_title": _meeting_title(meeting),
+            "briefing": briefing,
+            "meeting_title": meeting_title,
+            # The long parts, written in Python (``briefing_html``).
+            "project_table_body": briefing_html.project_table_body(briefing.groups, not_known),
+            "project_sections": briefing_html.project_sections(
+                briefing.sections, meeting_title, news_label, not_known
+            ),
             "breadcrumbs": [
                 (_("Climate partnerships"), "climate:index"),
                 (_("Committee briefings"), "climate:meeting-list"),
-                (_meeting_title(meeting), None),
+                (meeting_title, None),
             ],
         },
     )

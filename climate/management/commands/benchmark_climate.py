@@ -31,9 +31,17 @@ from climate.models import (
     Project,
     StatusReport,
 )
-from ludwigsburg_intl import history
+from ludwigsburg_intl import history, page_cache
 
 TARGET_MS = 100
+
+
+def _tables():
+    models = [ClimatePartnership, Committee, CommitteeMeeting, Component, Funder, Milestone]
+    models += [Project, StatusReport]
+    tables = [model._meta.db_table for model in models]
+    tables += [history.event_model(model)._meta.db_table for model in (Project, Milestone)]
+    return [connection.ops.quote_name(table) for table in tables]
 
 
 class Rollback(Exception):
@@ -56,8 +64,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         results = {}
+        # An earlier run's rolled-back rows are dead rows until autovacuum comes by; runs a few
+        # minutes apart would otherwise read each other's (a live database is vacuumed).
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM (ANALYZE) {', '.join(_tables())}")
         try:
-            with transaction.atomic():
+            # The frame's fragments (footer, feed links) are kept as on the site, although the
+            # data lives in a transaction; this process ends after the rollback.
+            with transaction.atomic(), page_cache.fragments_kept_in_transaction():
                 meeting = self.build(options["projects"], options["reports"], options["meetings"])
                 client = Client(HTTP_HOST="localhost")
                 # A CSRF cookie: the page cache (production settings) never serves the page.
