@@ -12,7 +12,7 @@ from ludwigsburg_intl.publishing import get_visible_or_404, may_preview, one_or_
 from ludwigsburg_intl.querysets import Baked
 from ludwigsburg_intl.translation_fallback import translated
 
-from . import briefing_html, exports, history, structured_data
+from . import exports, history, structured_data, table_html
 from .briefing import budget_totals, build_briefing
 from .filters import ProjectFilter
 from .models import ClimatePartnership, CommitteeMeeting, Project, StatusReport
@@ -132,13 +132,15 @@ def status_overview(request):
         rows = overview_rows(project_filter.qs.by_partnership().with_overview_data())
     else:
         rows = overview_rows(OVERVIEW())
+    groups = group_by_partnership(rows)
     return render(
         request,
         "climate/status_overview.html",
         {
             "filter": project_filter,
             "rows": rows,
-            "groups": group_by_partnership(rows),
+            # The rows, written in Python (``table_html``).
+            "table_body": table_html.overview_table_body(groups, _("not known"), _("none yet")),
             "totals": budget_totals(row.project for row in rows),
             "is_filtered": valid and any(project_filter.form.cleaned_data.values()),
             "breadcrumbs": [
@@ -200,9 +202,9 @@ def briefing(request, pk):
             "object": meeting,
             "briefing": briefing,
             "meeting_title": meeting_title,
-            # The long parts, written in Python (``briefing_html``).
-            "project_table_body": briefing_html.project_table_body(briefing.groups, not_known),
-            "project_sections": briefing_html.project_sections(
+            # The long parts, written in Python (``table_html``).
+            "project_table_body": table_html.project_table_body(briefing.groups, not_known),
+            "project_sections": table_html.project_sections(
                 briefing.sections, meeting_title, news_label, not_known
             ),
             "breadcrumbs": [

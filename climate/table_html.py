@@ -1,5 +1,5 @@
-"""The long parts of a briefing as HTML written in Python: the rows of the project table and the
-sections of the projects with news.
+"""The long parts of the council's pages as HTML written in Python: the rows of the status
+overview and of a briefing's project table, and a briefing's sections of the projects with news.
 
 A briefing for 500 projects holds about 14,000 values in these parts. Django's template engine
 costs about 3 µs for each (lookup, localization, escaping), more than the rest of the page
@@ -24,27 +24,70 @@ def _e(value) -> str:
     return html() if html is not None else escape(str(value))
 
 
+def _row_group(group, columns) -> str:
+    return (
+        f'<tbody>\n<tr class="row-group"><th scope="rowgroup" colspan="{columns}">'
+        f"{_e(group.name)}</th></tr>\n"
+    )
+
+
+def _state_cells(row, not_known, not_known_html) -> str:
+    """Status, traffic light, grant and period: the columns both tables share after the title."""
+    grant = _e(row.grant) if row.grant else not_known_html
+    return (
+        f"<td>{_e(row.status_label)}</td>\n"
+        f"<td>{_e(row.traffic_light_html)}</td>\n"
+        f'<td class="num">{grant}</td>\n'
+        f"<td>{_e(row.period or not_known)}</td>\n"
+    )
+
+
+def overview_table_body(groups, not_known, none_yet) -> SafeString:
+    """The status overview: one ``<tbody>`` per partnership, a row per project with its next
+    milestone and last report."""
+    not_known_html = f'<span class="note">{_e(not_known)}</span>'
+    none_yet_html = f'<span class="note">{_e(none_yet)}</span>'
+    parts = []
+    for group in groups:
+        parts.append(_row_group(group, 7))
+        for row in group.rows:
+            if row.next_milestone_due:
+                milestone = (
+                    f'{_e(row.next_milestone)}, <time datetime="'
+                    f'{row.next_milestone_due.isoformat()}">{_e(row.next_milestone_due_text)}</time>'
+                )
+            else:
+                milestone = "–"
+            if row.last_report_on:
+                report = (
+                    f'<time datetime="{row.last_report_on.isoformat()}">'
+                    f"{_e(row.last_report_text)}</time>"
+                )
+            else:
+                report = none_yet_html
+            parts.append(
+                f'<tr>\n<th scope="row"><a href="{_e(row.url)}">{_e(row.title)}</a></th>\n'
+                f"{_state_cells(row, not_known, not_known_html)}"
+                f"<td>{milestone}</td>\n<td>{report}</td>\n</tr>\n"
+            )
+        parts.append("</tbody>\n")
+    return mark_safe("".join(parts))
+
+
 def project_table_body(groups, not_known) -> SafeString:
-    """One ``<tbody>`` per partnership: its name, then a row per project with a link to the
-    project's section where it has one."""
+    """A briefing's table: one ``<tbody>`` per partnership, a row per project with a link to the
+    project's section where it has one, and what is new."""
     not_known_html = f'<span class="note">{_e(not_known)}</span>'
     parts = []
     for group in groups:
-        parts.append(
-            f'<tbody>\n<tr class="row-group"><th scope="rowgroup" colspan="6">{_e(group.name)}'
-            "</th></tr>\n"
-        )
+        parts.append(_row_group(group, 6))
         for row in group.rows:
             title = _e(row.title)
             if row.has_section:
                 title = f'<a href="#project-{row.project.pk}">{title}</a>'
-            grant = _e(row.grant) if row.grant else not_known_html
             parts.append(
                 f'<tr>\n<th scope="row">{title}</th>\n'
-                f"<td>{_e(row.status_label)}</td>\n"
-                f"<td>{_e(row.traffic_light_html)}</td>\n"
-                f'<td class="num">{grant}</td>\n'
-                f"<td>{_e(row.period or not_known)}</td>\n"
+                f"{_state_cells(row, not_known, not_known_html)}"
                 f"<td>{_e(row.news_summary or '–')}</td>\n</tr>\n"
             )
         parts.append("</tbody>\n")
