@@ -9,19 +9,10 @@ result with what the templates rendered before. The page's template keeps the fr
 the summary and everything shown once.
 """
 
-from html import escape
-
-from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-
-def _e(value) -> str:
-    """``conditional_escape(value)``, without the lazy-text check around every call."""
-    if isinstance(value, Promise):
-        value = str(value)
-    html = getattr(value, "__html__", None)
-    return html() if html is not None else escape(str(value))
+from ludwigsburg_intl.markup import escape_html as _e
 
 
 def _row_group(group, columns) -> str:

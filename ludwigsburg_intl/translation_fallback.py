@@ -48,10 +48,15 @@ def translated(obj, field: str, language: str | None = None) -> TranslatedText:
     ``<field>_de`` and ``<field>_en`` attributes (e.g. a queryset annotation). Only the
     language's own column and the German one are read, so the columns ``shown_fields()`` left
     out of a query are never fetched one object at a time."""
+    # ``pick()``, written out for the two columns: tables call this for every cell.
     language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    value = getattr(obj, f"{field}_{language}", None)
+    if value:
+        return TranslatedText(value, language, False)
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    codes = [language] if language == default else [language, default]
-    return pick({code: getattr(obj, f"{field}_{code}", None) for code in codes}, language)
+    if language != default:
+        value = getattr(obj, f"{field}_{default}", None)
+    return TranslatedText(value or "", default, language != default and bool(value))
 
 
 def shown_fields(*fields: str, language: str | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
 from ludwigsburg_intl import areas, numbers
+from ludwigsburg_intl.markup import escape_html
 from ludwigsburg_intl.translation_fallback import TranslatedText, translated
 
 register = template.Library()
@@ -25,7 +26,9 @@ def tr(obj, field):
         return ""
     value = translated(obj, field)
     if value.is_fallback:
-        return format_html('<span lang="{}">{}</span>', value.lang, value.text)
+        # format_html(), written out: a briefing shows some thousand of these.
+        lang, text = escape_html(value.lang), escape_html(value.text)
+        return mark_safe(f'<span lang="{lang}">{text}</span>')  # noqa: S308 - escaped above
     return value.text
 
 
