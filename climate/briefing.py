@@ -584,12 +584,14 @@ def build_briefing(meeting: CommitteeMeeting, with_sections=True) -> Briefing:
                 state=state,
                 is_new=project_news.created,
                 reports=[
-                    ReportLine(r, texts.date(r.reported_on), linebreaksbr(tr(r, "text")))
+                    ReportLine(
+                        r, texts.date(r.reported_on), linebreaksbr(tr(r, "text", texts.language))
+                    )
                     for r in project_news.reports
                 ],
                 changes=[_change_line(c, texts) for c in project_news.changes],
                 due_milestones=[
-                    MilestoneLine(m, texts.date(m.due_date), tr(m, "title"))
+                    MilestoneLine(m, texts.date(m.due_date), tr(m, "title", texts.language))
                     for m in due.get(project.pk, ())
                 ],
                 news_summary=_news_summary(project_news),
@@ -625,7 +627,7 @@ def _change_line(change, texts):
         change=change,
         date_text=texts.date(change.changed_on),
         kind_label=change.get_kind_display(),
-        milestone=tr(change.milestone, "title"),
+        milestone=tr(change.milestone, "title", texts.language),
         before=str(change.old_label),
         after=str(change.new_label),
     )
@@ -645,35 +647,40 @@ def _news_summary(news):
 def _add_sections(rows, texts):
     """The facts of each project with news (one more query, for the components)."""
     components = defaultdict(list)
-    fields = shown_fields("title")
+    language = texts.language
+    fields = shown_fields("title", language=language)
+    progress_texts = (
+        _("target %(target)s, progress not yet reported"),
+        _("%(done)s of %(target)s done"),
+    )
     for project_id, target, progress, *titles in (
         Component.objects.filter(project__in=[row.project.pk for row in rows])
         .order_by("sort_order", "pk")
         .values_list("project_id", "target", "progress", *fields)
     ):
-        title = tr(SimpleNamespace(**dict(zip(fields, titles, strict=True))), "title")
-        components[project_id].append((title, _progress(target, progress)))
+        title = tr(SimpleNamespace(**dict(zip(fields, titles, strict=True))), "title", language)
+        components[project_id].append(
+            (title, _progress(target, progress, progress_texts, language))
+        )
     for row in rows:
         project = row.project
         row.section = Section(
-            partnership=tr(project.partnership, "name"),
-            traffic_light_reason=tr(row.state, "traffic_light_reason"),
-            funder=tr(project.funder, "name"),
-            funding_programme=tr(project, "funding_programme"),
+            partnership=tr(project.partnership, "name", language),
+            traffic_light_reason=tr(row.state, "traffic_light_reason", language),
+            funder=tr(project.funder, "name", language),
+            funding_programme=tr(project, "funding_programme", language),
             own_share=texts.money(row.state.own_share),
             components=components[project.pk],
-            risks=linebreaksbr(tr(project, "risks")),
+            risks=linebreaksbr(tr(project, "risks", language)),
         )
 
 
-def _progress(target, progress):
+def _progress(target, progress, texts, language):
     """What a component's line says after its title (``Component.target_display`` and
-    ``progress_display``, from the values alone)."""
+    ``progress_display``, from the values alone); ``texts``: the two sentences, translated."""
     if target is None:
         return ""
+    not_reported, done = texts
     if progress is None:
-        return _("target %(target)s, progress not yet reported") % {"target": grouped(target, 0)}
-    return _("%(done)s of %(target)s done") % {
-        "done": grouped(progress, 0),
-        "target": grouped(target, 0),
-    }
+        return not_reported % {"target": grouped(target, 0, language)}
+    return done % {"done": grouped(progress, 0, language), "target": grouped(target, 0, language)}

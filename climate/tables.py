@@ -15,10 +15,12 @@ from types import SimpleNamespace
 from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ludwigsburg_intl import numbers
 from ludwigsburg_intl.querysets import Baked
-from ludwigsburg_intl.templatetags.portal import euro, tr
+from ludwigsburg_intl.templatetags.portal import tr
 from ludwigsburg_intl.translation_fallback import shown_fields
 
 from .models import ClimatePartnership, Project
@@ -57,6 +59,8 @@ class CellTexts:
     and each date formatted once, however many rows show it."""
 
     def __init__(self):
+        # The page's language, asked once: the texts below are made for hundreds of rows.
+        self.language = get_language()
         self.not_recorded = _("not recorded")
         self.statuses = {value: str(label) for value, label in Project.ProjectStatus.choices}
         self.lights = {value: str(label) for value, label in Project.TrafficLight.choices}
@@ -100,9 +104,8 @@ class CellTexts:
         self._dates[key] = text
         return text
 
-    @staticmethod
-    def money(amount: Decimal | None):
-        return "" if amount is None else euro(amount)
+    def money(self, amount: Decimal | None):
+        return "" if amount is None else numbers.euro(amount, language=self.language)
 
 
 def _numeric_parts(date_format):
@@ -147,7 +150,7 @@ class ProjectRow:
         return cls(
             project=project,
             url=project.get_absolute_url(),
-            title=tr(project, "title"),
+            title=tr(project, "title", texts.language),
             project_status=state.project_status,
             status_label=texts.status(state.project_status),
             traffic_light=state.traffic_light,

@@ -31,9 +31,10 @@ def _separator_table(language):
     return table
 
 
-def grouped(value, decimal_pos: int) -> str:
-    """``formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)``."""
-    table = _separator_table(get_language())
+def grouped(value, decimal_pos: int, language: str | None = None) -> str:
+    """``formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)``;
+    ``language``: the active one, given by code that formats many."""
+    table = _separator_table(language or get_language())
     if table is not None and isinstance(value, Decimal) and value.is_finite():
         # As Django does: decimals beyond decimal_pos are cut off, not rounded, and a number
         # too small to show in decimal_pos places is written as zero.
@@ -48,7 +49,7 @@ def grouped(value, decimal_pos: int) -> str:
     return formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)
 
 
-def euro(amount, decimals=None) -> str:
+def euro(amount, decimals=None, language: str | None = None) -> str:
     """An amount of money the local way: "270.000 €" in German, "€270,000" in English.
 
     Cents are shown only where the amount has them (or when ``decimals`` is given). The site's
@@ -62,7 +63,8 @@ def euro(amount, decimals=None) -> str:
         return ""
     if decimals is None:
         decimals = 0 if value == value.to_integral_value() else 2
-    number = grouped(value, int(decimals))
-    if (get_language() or "de").startswith("en"):
+    language = language or get_language() or "de"
+    number = grouped(value, int(decimals), language)
+    if language.startswith("en"):
         return f"-€{number[1:]}" if number.startswith("-") else f"€{number}"
     return f"{number}\u00a0€"

@@ -20,11 +20,12 @@ register = template.Library()
 
 
 @register.filter
-def tr(obj, field):
-    """A translated field for inline use: German fallback is wrapped in ``<span lang="de">``."""
+def tr(obj, field, language=None):
+    """A translated field for inline use: German fallback is wrapped in ``<span lang="de">``.
+    ``language``: the page's, for code writing many (templates pass none)."""
     if obj is None:
         return ""
-    value = translated(obj, field)
+    value = translated(obj, field, language)
     if value.is_fallback:
         # format_html(), written out: a briefing shows some thousand of these.
         lang, text = escape_html(value.lang), escape_html(value.text)
