@@ -339,3 +339,38 @@ def test_project_and_partnership_pages_query_count_does_not_grow(client):
     few = [_count(client, path) for path in paths]
     add(30)
     assert [_count(client, path) for path in paths] == few
+
+
+def test_tables_written_in_python_escape_text_and_mark_german_fallback(client):
+    # The overview's and the briefing's rows are written in Python (``climate/table_html.py``):
+    # text entered by staff is escaped, the German text standing in for a missing English one is
+    # marked as German, and missing values say so.
+    partnership = PartnershipFactory(name_de="Partnerschaft <Süd>", name_en="")
+    project = ProjectFactory(
+        partnership=partnership,
+        title_de="Solar & Wasser <script>alert(1)</script>",
+        title_en="",
+        grant_amount=None,
+        risks_de="Risiko <b>hoch</b>",
+    )
+    ComponentFactory(project=project, title_de="Brunnen <1>", target=Decimal("3"))
+    StatusReportFactory(project=project, reported_on=datetime.date(2024, 1, 15))
+    meeting = MeetingFactory(date=datetime.date(2024, 2, 1))
+    for name, kwargs in (("climate:status-overview", {}), ("climate:briefing", {"pk": meeting.pk})):
+        de = client.get(url("de", name, **kwargs)).content.decode()
+        en = client.get(url("en", name, **kwargs)).content.decode()
+        for page in (de, en):
+            assert "<script>alert(1)</script>" not in page
+            assert "Solar &amp; Wasser &lt;script&gt;alert(1)&lt;/script&gt;" in page
+            assert "Partnerschaft &lt;Süd&gt;" in page
+        assert '<span lang="de">Solar &amp; Wasser' in en
+        assert '<span lang="de">Solar' not in de
+        assert '<span class="note">nicht bekannt</span>' in de
+        assert '<span class="note">not known</span>' in en
+    briefing = client.get(url("de", "climate:briefing", pk=meeting.pk)).content.decode()
+    # The table links the project to its section, the section to the project's page.
+    assert f'<a href="#project-{project.pk}">' in briefing
+    assert f'<h2 id="project-{project.pk}"><a href="{project.get_absolute_url()}">' in briefing
+    assert "<li>Brunnen &lt;1&gt;: " in briefing
+    assert "Risiko &lt;b&gt;hoch&lt;/b&gt;" in briefing
+    assert "Bericht Nummer" in briefing
