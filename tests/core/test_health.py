@@ -68,16 +68,17 @@ def test_probes_refuse_writes(client):
     ("path", "language", "heading"),
     [("/de/", "de", "Vorübergehend nicht verfügbar"), ("/en/", "en", "Temporarily unavailable")],
 )
-def test_database_outage_gives_a_503_page_in_the_visitors_language(
-    client, monkeypatch, path, language, heading
-):
-    from ludwigsburg_intl.models import Event
+def test_database_outage_gives_a_503_page_in_the_visitors_language(client, path, language, heading):
+    from django.db import connection
 
-    def broken(*args, **kwargs):
-        raise OperationalError("server closed the connection unexpectedly")
+    def broken(execute, sql, params, many, context):
+        # The connection fails while the page reads its events.
+        if '"ludwigsburg_intl_event"' in sql:
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
 
-    monkeypatch.setattr(Event.objects, "published", broken)
-    response = client.get(path)
+    with connection.execute_wrapper(broken):
+        response = client.get(path)
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "no-store" in response["Cache-Control"]
