@@ -211,6 +211,12 @@ def request_content_version(request) -> int:
 _keep_in_transaction = False
 
 
+def bypass_cookie() -> tuple[str, str]:
+    """A cookie (name, value) that keeps a request out of the page cache, for the benchmarks
+    that measure the rendering: a CSRF cookie, which this cache never serves or fills."""
+    return settings.CSRF_COOKIE_NAME, "benchmark-bypasses-the-page-cache"
+
+
 @contextlib.contextmanager
 def fragments_kept_in_transaction():
     """Keep fragments inside a transaction too: only for a process that ends with it (a

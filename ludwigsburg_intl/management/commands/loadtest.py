@@ -25,9 +25,14 @@ import urllib.request
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from ludwigsburg_intl import page_cache
+
 TARGET_CACHED_RATIO = 0.5
 TARGET_UNCACHED_MS = 15.0
-BYPASS_COOKIE = "csrftoken=loadtest-bypasses-the-page-cache"
+
+
+def _bypass_cookie() -> str:
+    return "=".join(page_cache.bypass_cookie())
 
 
 def _free_port() -> int:
@@ -165,11 +170,11 @@ class Command(BaseCommand):
         return _parse_wrk(result.stdout)
 
     def _singles(self, url: str, count: int) -> float:
-        _fetch(url, BYPASS_COOKIE)  # warm up the worker
+        _fetch(url, _bypass_cookie())  # warm up the worker
         times = []
         for _ in range(count):
             start = time.perf_counter()
-            _fetch(url, BYPASS_COOKIE)
+            _fetch(url, _bypass_cookie())
             times.append((time.perf_counter() - start) * 1000)
         return statistics.median(times)
 
@@ -178,7 +183,7 @@ class Command(BaseCommand):
         url = base + path
         row = {"name": name, "path": path, "cached": self._wrk(url, options)}
         if not static_file:
-            row["uncached"] = self._wrk(url, options, BYPASS_COOKIE)
+            row["uncached"] = self._wrk(url, options, _bypass_cookie())
             row["single_ms"] = self._singles(url, options["singles"])
         return row
 
