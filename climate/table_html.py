@@ -4,8 +4,10 @@ overview and of a briefing's project table, and a briefing's sections of the pro
 A briefing for 500 projects holds about 14,000 values in these parts. Django's template engine
 costs about 3 µs for each (lookup, localization, escaping), more than the rest of the page
 together; here each value is escaped as the engine would (``conditional_escape``: text is
-escaped, HTML that is marked safe is not) and joined once. ``tests/climate`` compares the
-result with what the templates rendered before. The page's template keeps the frame,
+escaped, HTML that is marked safe is not) and joined once. The markup is that of the template
+code it replaced (compared on the demo and the benchmark's data when it was written);
+``tests/climate/test_views.py`` checks the escaping, the marked German fallback, the "not
+known" notes and the links. The page's template keeps the frame,
 the summary and everything shown once.
 """
 

@@ -8,7 +8,7 @@ the same text for Decimals with Python's own formatting and the language's separ
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 _separators: dict = {}
 
@@ -46,7 +46,10 @@ def grouped(value, decimal_pos: int, language: str | None = None) -> str:
             pass
         else:
             return f"{number:,f}".translate(table)
-    return formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)
+    if language is None:
+        return formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)
+    with override(language):
+        return formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)
 
 
 def euro(amount, decimals=None, language: str | None = None) -> str:

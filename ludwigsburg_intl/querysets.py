@@ -117,10 +117,16 @@ class Baked:
     language is part of the key; "now" is a slot or the database's clock). It is built once with
     stand-in values, compiled, and the stand-ins' places among the parameters are noted;
     ``baked(**values)`` hands out a copy whose SQL is that text with the values in those places.
-    Anything done to the copy (``filter()``, slicing, ``count()``) starts from the QuerySet
-    built again with the real values and compiled as usual: correct, but the cost is back; so a
-    baked QuerySet is built whole, slicing included, and then only iterated. Prefetches it
-    names still run as usual, after it.
+    Anything done to the copy (``filter()``, slicing, ``count()``, ``union()``) starts from the
+    QuerySet built again with the real values and compiled as usual: correct, but the cost is
+    back; so a baked QuerySet is built whole, slicing included, and then only iterated.
+    Prefetches it names still run as usual, after it.
+
+    The two sets of stand-ins differ in every part (a number's last four digits, a moment's
+    year, month, day and time), so a value derived from a slot (``now.month``) shows as a changed
+    parameter and is refused; a branch in ``build`` on a slot's value is refused only where the
+    two sets take different branches, so ``build`` should not branch on them (a ``shape`` is
+    for that).
 
     The same idea as SQLAlchemy's "baked queries"; django-prepared-queries, which did this for
     Django, was last released for Django 1.x.
@@ -153,9 +159,10 @@ class Baked:
                 kind in _INTEGER_BOUNDS
                 and not -_INTEGER_BOUNDS[kind] <= value < _INTEGER_BOUNDS[kind]
             ):
-                # Django would have found nothing without asking the database; a number from a
-                # request is checked by the view before.
-                raise OverflowError(f"Baked: {value} is out of the range of the slot {name!r}")
+                # Out of the column's range (a number from an address): the ordinary QuerySet,
+                # which Django answers as it does such numbers (no row for "=", without asking
+                # the database).
+                return self.build(*shape, **values)
             params[index] = value if type(value) is kind else kind(value)
         queryset = entry.queryset._chain()
         query = queryset.query
@@ -207,6 +214,10 @@ class Baked:
 
     def _compile(self, shape, stand_ins):
         queryset = self.build(*shape, **stand_ins)
+        # A related manager (``city.climate_partnerships``) hands its instance to the objects it
+        # finds and to the database router: here a stand-in object, not to be handed on.
+        queryset._known_related_objects = {}
+        queryset._hints = {}
         # Compiled on a copy: compiling notes things in the query.
         compiler = queryset.query.chain().get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
@@ -233,16 +244,21 @@ class _BakedEntry:
         self.state = state
 
 
-# Stand-ins, two sets: numbers in the range of a small integer field, private-use characters.
+# Stand-ins, two sets that differ in every part: numbers in the range of a small integer field
+# (30,001… and 31,247…), private-use characters, moments and days in 2001 and 2002.
 _STAND_INS = {
     str: lambda round_, number: f"\ue000baked-{round_}-{number}\ue001",
-    int: lambda round_, number: 30_000 + 1_000 * round_ + number,
+    int: lambda round_, number: (30_000 + number, 31_246 + number)[round_],
     datetime.datetime: lambda round_, number: (
-        datetime.datetime(2001 + round_, 1, 1, tzinfo=datetime.UTC)
+        (
+            datetime.datetime(2001, 1, 1, tzinfo=datetime.UTC),
+            datetime.datetime(2002, 3, 5, 13, 47, 29, 500_000, tzinfo=datetime.UTC),
+        )[round_]
         + datetime.timedelta(microseconds=number)
     ),
     datetime.date: lambda round_, number: (
-        datetime.date(2001 + round_, 1, 1) + datetime.timedelta(days=number)
+        (datetime.date(2001, 1, 1), datetime.date(2002, 3, 5))[round_]
+        + datetime.timedelta(days=number)
     ),
 }
 # A compiler's own links; everything else it noted while compiling (the columns and how to make
@@ -268,7 +284,14 @@ def _baked_query_class(query_class):
             def as_sql(with_limits=True, with_col_aliases=False):
                 if with_limits and not with_col_aliases:
                     return compiled
-                return type(compiler).as_sql(compiler, with_limits, with_col_aliases)
+                # Compiled otherwise (a part of a ``union()``, which Django does not copy): the
+                # query built with the real values, compiled as usual, in this compiler's place.
+                real = self.clone().get_compiler(
+                    compiler.using, compiler.connection, compiler.elide_empty
+                )
+                result = real.as_sql(with_limits, with_col_aliases)
+                compiler.__dict__.update(real.__dict__)
+                return result
 
             compiler.as_sql = as_sql
             return compiler

@@ -37,3 +37,11 @@ def test_grouped_uses_the_languages_separators():
         assert grouped(Decimal("1234567.5"), 2) == "1.234.567,50"
     with translation.override("en"):
         assert grouped(Decimal("1234567.5"), 2) == "1,234,567.50"
+
+
+def test_a_language_given_holds_for_numbers_python_cannot_group_too():
+    # An int or a float goes Django's way; the language given is still the one used.
+    with translation.override("de"):
+        assert grouped(1234567, 0, "en") == "1,234,567"
+        assert grouped(Decimal("1234567"), 0, "en") == "1,234,567"
+        assert grouped(1234567, 0) == "1.234.567"
