@@ -285,35 +285,31 @@ def _reports(since_previous):
     )
 
 
-_DATES = {"previous": datetime.date, "day": datetime.date}
-_MOMENTS = {"since": datetime.datetime, "until": datetime.datetime}
+def _changes_in_period(changes_query):
+    """Both cases of a history query (``history.*_changes_query``) of the published projects."""
+    return {
+        True: Baked(
+            lambda since, until: changes_query(_published_projects(), since, until),
+            since=datetime.datetime,
+            until=datetime.datetime,
+        ),
+        False: Baked(
+            lambda until: changes_query(_published_projects(), None, until),
+            until=datetime.datetime,
+        ),
+    }
+
+
 REPORTS = {
     True: Baked(
         lambda previous, day: _reports(Q(reported_on__gt=previous, reported_on__lte=day)),
-        **_DATES,
+        previous=datetime.date,
+        day=datetime.date,
     ),
     False: Baked(lambda day: _reports(Q(reported_on__lte=day)), day=datetime.date),
 }
-PROJECT_CHANGES = {
-    True: Baked(
-        lambda since, until: history.project_changes_query(_published_projects(), since, until),
-        **_MOMENTS,
-    ),
-    False: Baked(
-        lambda until: history.project_changes_query(_published_projects(), None, until),
-        until=datetime.datetime,
-    ),
-}
-MILESTONE_CHANGES = {
-    True: Baked(
-        lambda since, until: history.milestone_changes_query(_published_projects(), since, until),
-        **_MOMENTS,
-    ),
-    False: Baked(
-        lambda until: history.milestone_changes_query(_published_projects(), None, until),
-        until=datetime.datetime,
-    ),
-}
+PROJECT_CHANGES = _changes_in_period(history.project_changes_query)
+MILESTONE_CHANGES = _changes_in_period(history.milestone_changes_query)
 
 
 def _in_period(queries, window: MeetingWindow, **values):

@@ -37,20 +37,16 @@ def _local_day(moment: datetime.datetime) -> datetime.date:
     return timezone.localtime(moment).date()
 
 
-def versions_at(model, moment, objects, fields, where=None):
-    """The newest version of each of ``objects`` (a queryset of ids) written before ``moment``,
-    as ``{id: {field: value}}``, only those matching ``where`` (a ``Q`` on the version's
-    fields, applied after picking); deleted objects are left out. One query."""
-    return newest_versions(versions_at_query(model, moment, objects, fields, where))
-
-
 def newest_versions(versions):
-    """The rows of ``versions_at_query()`` as ``versions_at()`` returns them."""
+    """The rows of ``versions_at_query()`` as ``{id: {field: value}}``; deleted objects are
+    left out."""
     return {v["pgh_obj_id"]: v for v in versions if v["pgh_label"] != "delete"}
 
 
 def versions_at_query(model, moment, objects, fields, where=None):
-    """The query of ``versions_at()``."""
+    """The newest version of each of ``objects`` (a queryset of ids) written before ``moment``,
+    only those matching ``where`` (a ``Q`` on the version's fields, applied after picking): one
+    query, for ``newest_versions()`` (the briefing bakes it)."""
     event = event_model(model)
     newest = (
         event.objects.filter(pgh_obj_id__in=objects, pgh_created_at__lt=moment)
@@ -82,16 +78,10 @@ def entered_after(model, ids, moment, known_since=None) -> set:
     return set(entered.values_list("pgh_obj_id", flat=True))
 
 
-def _changed_versions(model, objects, since, until, fields):
-    """Versions written in [since, until) (``since`` None: from the first) with the values of
-    the version before each, oldest first. One query; the versions before ``since`` are read
-    only for the objects changed in the period."""
-    return changed_versions(changed_versions_query(model, objects, since, until, fields), since)
-
-
 def changed_versions_query(model, objects, since, until, fields):
-    """The query of ``_changed_versions()``: the versions of the objects changed in the period,
-    those before it included."""
+    """The versions of the objects changed in [since, until) (``since`` None: from the first)
+    with the values of the version before each, oldest first, for ``changed_versions()``. One
+    query; the versions before ``since`` are read only for the objects changed in the period."""
     event = event_model(model)
     in_period = event.objects.filter(pgh_obj_id__in=objects, pgh_created_at__lt=until)
     if since is not None:
@@ -118,8 +108,7 @@ def changed_versions_query(model, objects, since, until, fields):
 
 
 def changed_versions(versions, since):
-    """The rows of ``changed_versions_query()`` written since ``since``, as
-    ``_changed_versions()`` returns them."""
+    """The rows of ``changed_versions_query()`` written in the period (since ``since``)."""
     # The versions before ``since`` (of the objects changed since) are read for the LAG only.
     # An object older than the history has a change as its first version: what it was before is
     # unknown, so that version reports nothing (rather than "not recorded -> ..." changes).
@@ -140,7 +129,8 @@ PROJECT_STATE = {
 def project_changes(projects, since, until):
     """Status and traffic-light changes of ``projects`` (a queryset of ids) saved in
     [since, until), and the ids of the projects created then: (``{id: [changes]}``, ids)."""
-    return project_changes_in(_changed_versions(Project, projects, since, until, PROJECT_STATE))
+    versions = project_changes_query(projects, since, until)
+    return project_changes_in(changed_versions(versions, since))
 
 
 def project_changes_query(projects, since, until):

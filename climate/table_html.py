@@ -7,8 +7,8 @@ together; here each value is escaped as the engine would (``conditional_escape``
 escaped, HTML that is marked safe is not) and joined once. The markup is that of the template
 code it replaced (compared on the demo and the benchmark's data when it was written);
 ``tests/climate/test_views.py`` checks the escaping, the marked German fallback, the "not
-known" notes and the links. The page's template keeps the frame,
-the summary and everything shown once.
+known" notes and the links. The page's template keeps the frame, the summary and everything
+shown once.
 """
 
 from django.utils.safestring import SafeString, mark_safe
@@ -17,11 +17,28 @@ from django.utils.translation import gettext as _
 from ludwigsburg_intl.markup import escape_html as _e
 
 
-def _row_group(group, columns) -> str:
-    return (
-        f'<tbody>\n<tr class="row-group"><th scope="rowgroup" colspan="{columns}">'
-        f"{_e(group.name)}</th></tr>\n"
-    )
+def _note(text) -> str:
+    """A grey note in a cell: "not known", "none yet"."""
+    return f'<span class="note">{_e(text)}</span>'
+
+
+def _time(day, text) -> str:
+    """``text`` (the day as the page writes it) as a ``<time>`` with the day's ISO date."""
+    return f'<time datetime="{day.isoformat()}">{_e(text)}</time>'
+
+
+def _table_body(groups, columns, row_html) -> SafeString:
+    """One ``<tbody>`` per partnership under its name (a row group instead of a column
+    repeating its long name), ``row_html(row)`` for each of its rows."""
+    parts = []
+    for group in groups:
+        parts.append(
+            f'<tbody>\n<tr class="row-group"><th scope="rowgroup" colspan="{columns}">'
+            f"{_e(group.name)}</th></tr>\n"
+        )
+        parts.extend(row_html(row) for row in group.rows)
+        parts.append("</tbody>\n")
+    return mark_safe("".join(parts))
 
 
 def _state_cells(row, not_known, not_known_html) -> str:
@@ -36,55 +53,44 @@ def _state_cells(row, not_known, not_known_html) -> str:
 
 
 def overview_table_body(groups, not_known, none_yet) -> SafeString:
-    """The status overview: one ``<tbody>`` per partnership, a row per project with its next
-    milestone and last report."""
-    not_known_html = f'<span class="note">{_e(not_known)}</span>'
-    none_yet_html = f'<span class="note">{_e(none_yet)}</span>'
-    parts = []
-    for group in groups:
-        parts.append(_row_group(group, 7))
-        for row in group.rows:
-            if row.next_milestone_due:
-                milestone = (
-                    f'{_e(row.next_milestone)}, <time datetime="'
-                    f'{row.next_milestone_due.isoformat()}">{_e(row.next_milestone_due_text)}</time>'
-                )
-            else:
-                milestone = "–"
-            if row.last_report_on:
-                report = (
-                    f'<time datetime="{row.last_report_on.isoformat()}">'
-                    f"{_e(row.last_report_text)}</time>"
-                )
-            else:
-                report = none_yet_html
-            parts.append(
-                f'<tr>\n<th scope="row"><a href="{_e(row.url)}">{_e(row.title)}</a></th>\n'
-                f"{_state_cells(row, not_known, not_known_html)}"
-                f"<td>{milestone}</td>\n<td>{report}</td>\n</tr>\n"
-            )
-        parts.append("</tbody>\n")
-    return mark_safe("".join(parts))
+    """The status overview: a row per project with its next milestone and last report."""
+    not_known_html, none_yet_html = _note(not_known), _note(none_yet)
+
+    def row_html(row):
+        if row.next_milestone_due:
+            due = _time(row.next_milestone_due, row.next_milestone_due_text)
+            milestone = f"{_e(row.next_milestone)}, {due}"
+        else:
+            milestone = "–"
+        if row.last_report_on:
+            report = _time(row.last_report_on, row.last_report_text)
+        else:
+            report = none_yet_html
+        return (
+            f'<tr>\n<th scope="row"><a href="{_e(row.url)}">{_e(row.title)}</a></th>\n'
+            f"{_state_cells(row, not_known, not_known_html)}"
+            f"<td>{milestone}</td>\n<td>{report}</td>\n</tr>\n"
+        )
+
+    return _table_body(groups, 7, row_html)
 
 
 def project_table_body(groups, not_known) -> SafeString:
-    """A briefing's table: one ``<tbody>`` per partnership, a row per project with a link to the
-    project's section where it has one, and what is new."""
-    not_known_html = f'<span class="note">{_e(not_known)}</span>'
-    parts = []
-    for group in groups:
-        parts.append(_row_group(group, 6))
-        for row in group.rows:
-            title = _e(row.title)
-            if row.has_section:
-                title = f'<a href="#project-{row.project.pk}">{title}</a>'
-            parts.append(
-                f'<tr>\n<th scope="row">{title}</th>\n'
-                f"{_state_cells(row, not_known, not_known_html)}"
-                f"<td>{_e(row.news_summary or '–')}</td>\n</tr>\n"
-            )
-        parts.append("</tbody>\n")
-    return mark_safe("".join(parts))
+    """A briefing's table: a row per project with a link to the project's section where it has
+    one, and what is new."""
+    not_known_html = _note(not_known)
+
+    def row_html(row):
+        title = _e(row.title)
+        if row.has_section:
+            title = f'<a href="#project-{row.project.pk}">{title}</a>'
+        return (
+            f'<tr>\n<th scope="row">{title}</th>\n'
+            f"{_state_cells(row, not_known, not_known_html)}"
+            f"<td>{_e(row.news_summary or '–')}</td>\n</tr>\n"
+        )
+
+    return _table_body(groups, 6, row_html)
 
 
 def project_sections(rows, meeting_title, news_label, not_known) -> SafeString:
@@ -105,7 +111,7 @@ def project_sections(rows, meeting_title, news_label, not_known) -> SafeString:
         "new_project": _("New project, entered since the previous meeting"),
     }
     label = {key: _e(text) for key, text in labels.items()}
-    not_known_html = f'<span class="note">{_e(not_known)}</span>'
+    not_known_html = _note(not_known)
     running = _e(meeting_title)
     news_heading = _e(news_label)
     parts = []
@@ -148,10 +154,9 @@ def project_sections(rows, meeting_title, news_label, not_known) -> SafeString:
             if row.is_new:
                 parts.append(f"<li><strong>{label['new_project']}</strong></li>\n")
             for line in row.reports:
+                day = _time(line.report.reported_on, line.date_text)
                 parts.append(
-                    f"<li><strong>{label['report']}, <time "
-                    f'datetime="{line.report.reported_on.isoformat()}">{_e(line.date_text)}'
-                    f"</time>:</strong> {_e(line.text)}</li>\n"
+                    f"<li><strong>{label['report']}, {day}:</strong> {_e(line.text)}</li>\n"
                 )
             for line in row.changes:
                 text = _e(line.kind_label)
@@ -159,20 +164,15 @@ def project_sections(rows, meeting_title, news_label, not_known) -> SafeString:
                     text += f" <q>{_e(line.milestone)}</q>"
                 if line.shows_values:
                     text += f": {_e(line.before)} → {_e(line.after)}"
-                parts.append(
-                    f'<li><time datetime="{line.change.changed_on.isoformat()}">'
-                    f"{_e(line.date_text)}</time>: {text}</li>\n"
-                )
+                parts.append(f"<li>{_time(line.change.changed_on, line.date_text)}: {text}</li>\n")
             parts.append("</ul>\n")
         else:
             parts.append(f"<p>{label['nothing']}</p>\n")
         if row.due_milestones:
             parts.append(f"<h3>{label['due']}</h3>\n<ul>")
             for line in row.due_milestones:
-                parts.append(
-                    f'<li><time datetime="{line.milestone.due_date.isoformat()}">'
-                    f"{_e(line.date_text)}</time>: {_e(line.title)}</li>"
-                )
+                day = _time(line.milestone.due_date, line.date_text)
+                parts.append(f"<li>{day}: {_e(line.title)}</li>")
             parts.append("</ul>\n")
         parts.append("</section>\n")
     return mark_safe("".join(parts))

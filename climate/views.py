@@ -202,6 +202,7 @@ def briefing(request, pk):
             "object": meeting,
             "briefing": briefing,
             "meeting_title": meeting_title,
+            "news_label": news_label,
             # The long parts, written in Python (``table_html``).
             "project_table_body": table_html.project_table_body(briefing.groups, not_known),
             "project_sections": table_html.project_sections(
